@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two Vitest projects; the browser tests (test/e2e) belong to Playwright. `npm test` (test/run.ts)
+// starts one real control plane and runs both tools against it.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          globalSetup: ['test/cluster/global-setup.ts'],
+          // One shared cluster: labs change nodes (labels, taints), so files run one at a time.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
