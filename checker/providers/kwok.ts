@@ -1,0 +1,184 @@
+// The kwok provider: a real control plane (etcd, kube-apiserver, kube-controller-manager,
+// kube-scheduler) run by kwokctl as local processes, with three simulated nodes named like kind's.
+// API behaviour is real; containers are not (no logs, exec or traffic).
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, readFileSync, writeFileSync, openSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { PROVISIONER, STORAGE_CLASS } from './kwok-volumes.ts';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '..', '..');
+
+export const NODE_NAMES = ['wheelhouse-control-plane', 'wheelhouse-worker', 'wheelhouse-worker2'] as const;
+/** The annotation kwok uses to pick the nodes it simulates; the checker uses it to tell a simulated cluster. */
+export const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
+
+export interface KwokClusterOptions {
+  /** kwokctl's cluster name. */
+  name: string;
+  /** The kubeconfig file to write (Wheelhouse's own, never ~/.kube/config). */
+  kubeconfig: string;
+  /** kwokctl's working folder (KWOK_WORKDIR). Default: ~/.cache/wheelhouse/kwok. */
+  workdir?: string;
+  /** Folder with kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, etcd, kwok, kwokctl. */
+  binDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+export function kwokWorkdir(o: Pick<KwokClusterOptions, 'workdir'>): string {
+  return o.workdir ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wheelhouse', 'kwok');
+}
+
+/** Finds the folder of locally built binaries: tools/kube/build.sh's cache. Undefined if not built. */
+export function localKubeBinDir(): string | undefined {
+  const env = readFileSync(join(repoRoot, 'tools', 'kube', 'versions.env'), 'utf8');
+  const v = Object.fromEntries([...env.matchAll(/^(\w+)=(\S+)/gm)].map((m) => [m[1], m[2]]));
+  const cacheRoot = process.env.WHEELHOUSE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wheelhouse');
+  const dir = join(cacheRoot, 'kube', `${v.KUBE_VERSION}-etcd${v.ETCD_VERSION}-kwok${v.KWOK_VERSION}`, 'bin');
+  return existsSync(join(dir, '.complete')) ? dir : undefined;
+}
+
+export function kubeVersion(): string {
+  const env = readFileSync(join(repoRoot, 'tools', 'kube', 'versions.env'), 'utf8');
+  return /^KUBE_VERSION=(\S+)/m.exec(env)![1];
+}
+
+function kwokEnv(o: KwokClusterOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, KWOK_WORKDIR: kwokWorkdir(o), KWOK_KUBE_VERSION: kubeVersion(), KUBECONFIG: o.kubeconfig };
+  if (o.binDir) {
+    env.KWOK_KUBE_BINARY_PREFIX = o.binDir;
+    env.KWOK_ETCD_BINARY = join(o.binDir, 'etcd');
+    env.KWOK_CONTROLLER_BINARY = join(o.binDir, 'kwok');
+    env.PATH = `${o.binDir}:${env.PATH}`;
+  }
+  return env;
+}
+
+function bin(o: KwokClusterOptions, name: string): string {
+  return o.binDir ? join(o.binDir, name) : name;
+}
+
+/** The three nodes, as kind names and labels them; kwok keeps them Ready. */
+export function nodeManifests(version = kubeVersion()): object[] {
+  return NODE_NAMES.map((name) => {
+    const controlPlane = name.endsWith('control-plane');
+    return {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        annotations: { [KWOK_NODE_ANNOTATION]: 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+        labels: {
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          'beta.kubernetes.io/os': 'linux',
+          'beta.kubernetes.io/arch': 'amd64',
+          type: 'kwok',
+          ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+        },
+      },
+      spec: controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {},
+      status: {
+        allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '50Gi' },
+        capacity: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '50Gi' },
+        nodeInfo: {
+          architecture: 'amd64',
+          operatingSystem: 'linux',
+          kubeletVersion: version,
+          kubeProxyVersion: version,
+          containerRuntimeVersion: 'containerd://2.1.4',
+          osImage: 'kwok (simulated node)',
+          kernelVersion: '',
+        },
+      },
+    };
+  });
+}
+
+/** kind's default StorageClass, same name and provisioner. */
+export function storageClassManifest(): object {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: STORAGE_CLASS, annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: PROVISIONER,
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  };
+}
+
+function clusterDir(o: KwokClusterOptions): string {
+  return join(kwokWorkdir(o), 'clusters', o.name);
+}
+
+export async function kwokClusterExists(o: KwokClusterOptions): Promise<boolean> {
+  return existsSync(join(clusterDir(o), 'kwok.yaml'));
+}
+
+export async function createKwokCluster(o: KwokClusterOptions): Promise<void> {
+  const progress = o.onProgress ?? (() => {});
+  mkdirSync(dirname(o.kubeconfig), { recursive: true });
+  progress('starting the control plane (etcd, kube-apiserver, controller-manager, scheduler, kwok)');
+  // kwokctl binds every component to all addresses unless told otherwise.
+  const config = join(dirname(o.kubeconfig), `kwokctl-${o.name}.yaml`);
+  writeFileSync(config, kwokctlConfig());
+  await run(
+    bin(o, 'kwokctl'),
+    ['create', 'cluster', '--name', o.name, '--runtime', 'binary', '--kubeconfig', o.kubeconfig, '--config', config, '--wait', '120s', '--quiet-pull'],
+    { env: kwokEnv(o), maxBuffer: 16 << 20 },
+  ).catch((err) => {
+    throw new Error(`kwokctl could not create the cluster "${o.name}": ${String(err.stderr || err.message).trim().split('\n').slice(-5).join('\n')}`, { cause: err });
+  });
+  progress('adding the nodes wheelhouse-control-plane, wheelhouse-worker, wheelhouse-worker2');
+  const docs = [...nodeManifests(), storageClassManifest()].map((m) => stringify(m)).join('---\n');
+  await kubectlApply(o, docs);
+  startVolumeProvisioner(o);
+  progress('waiting for the nodes to be Ready');
+  await run(bin(o, 'kubectl'), ['--kubeconfig', o.kubeconfig, 'wait', '--for=condition=Ready', 'node', '--all', '--timeout=60s'], { env: kwokEnv(o) });
+}
+
+async function kubectlApply(o: KwokClusterOptions, yamlText: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn(bin(o, 'kubectl'), ['--kubeconfig', o.kubeconfig, 'apply', '--server-side', '-f', '-'], { env: kwokEnv(o), stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`kubectl apply failed: ${err.trim()}`))));
+    p.stdin.end(yamlText);
+  });
+  // Node status is a subresource: set capacity and nodeInfo the way a kubelet would.
+  for (const node of nodeManifests() as any[]) {
+    await run(bin(o, 'kubectl'), ['--kubeconfig', o.kubeconfig, 'patch', 'node', node.metadata.name, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: node.status })], { env: kwokEnv(o) });
+  }
+}
+
+function startVolumeProvisioner(o: KwokClusterOptions): void {
+  const dir = clusterDir(o);
+  const log = openSync(join(dir, 'wheelhouse-volumes.log'), 'a');
+  const p = spawn(process.execPath, [join(here, 'kwok-volumes.ts'), '--kubeconfig', o.kubeconfig], { detached: true, stdio: ['ignore', log, log] });
+  p.unref();
+  writeFileSync(join(dir, 'wheelhouse-volumes.pid'), String(p.pid));
+}
+
+export async function deleteKwokCluster(o: KwokClusterOptions): Promise<void> {
+  const pidFile = join(clusterDir(o), 'wheelhouse-volumes.pid');
+  if (existsSync(pidFile)) {
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  await run(bin(o, 'kwokctl'), ['delete', 'cluster', '--name', o.name, '--kubeconfig', o.kubeconfig], { env: kwokEnv(o) });
+}
+
+/** kwokctl's configuration: every component (etcd, API server, controllers, kwok) on 127.0.0.1. */
+function kwokctlConfig(): string {
+  return stringify({ apiVersion: 'config.kwok.x-k8s.io/v1alpha1', kind: 'KwokctlConfiguration', options: { bindAddress: '127.0.0.1' } });
+}

@@ -1,0 +1,48 @@
+// Starts and stops the suite's control plane: the kwok provider, with its own kwokctl work folder
+// and kubeconfig in a temporary folder, so a test run touches neither ~/.kube/config nor a
+// learner's lab cluster, and two runs on one machine do not meet.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKwokCluster, deleteKwokCluster, localKubeBinDir, type KwokClusterOptions } from '../../checker/providers/kwok.ts';
+
+export interface StartedCluster {
+  kubeconfig: string;
+  binDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestCluster(log: (m: string) => void = (m) => console.error(`[test cluster] ${m}`)): Promise<StartedCluster> {
+  const binDir = localKubeBinDir();
+  if (!binDir) {
+    throw new Error('The Kubernetes binaries are not built. Run `npm run kube:build` (needs Go ≥ 1.26; builds once into ~/.cache/wheelhouse).');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-test-'));
+  const opts: KwokClusterOptions = {
+    name: `wh-test-${process.pid}`,
+    kubeconfig: join(dir, 'kubeconfig'),
+    workdir: join(dir, 'kwok'),
+    binDir,
+    onProgress: log,
+  };
+  const t0 = Date.now();
+  try {
+    await createKwokCluster(opts);
+  } catch (err) {
+    await deleteKwokCluster(opts).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  let stopped = false;
+  return {
+    kubeconfig: opts.kubeconfig,
+    binDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await deleteKwokCluster(opts).catch((e) => log(`stop: ${e.message}`));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
