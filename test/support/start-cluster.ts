@@ -1,6 +1,7 @@
 // Starts and stops the suite's control plane: the kwok provider, with its own kwokctl work folder
 // and kubeconfig in a temporary folder, so a test run touches neither ~/.kube/config nor a
 // learner's lab cluster, and two runs on one machine do not meet.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,11 @@ export async function startTestCluster(log: (m: string) => void = (m) => console
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  // The add-on APIs lessons and labs use (Gateway API, VPA): their CRDs, so manifests of those
+  // kinds are validated by the real API server too.
+  const crds = execFileSync('bash', [join(import.meta.dirname, '..', '..', 'tools', 'crds', 'fetch.sh')], { encoding: 'utf8' }).trim();
+  execFileSync(join(binDir, 'kubectl'), ['--kubeconfig', opts.kubeconfig, 'apply', '--server-side', '-f', crds], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(join(binDir, 'kubectl'), ['--kubeconfig', opts.kubeconfig, 'wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s'], { stdio: ['ignore', 'ignore', 'inherit'] });
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let stopped = false;
   return {
