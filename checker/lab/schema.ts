@@ -104,13 +104,26 @@ export const labSchema = z
   .superRefine((lab, ctx) => {
     const ids = new Set<string>();
     lab.tasks.forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'id'], message: `duplicate task id "${t.id}"` });
+      if (ids.has(t.id)) {
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'id'], message: `duplicate task id "${t.id}"`, params: { fix: 'give each task its own id' } });
+      }
       ids.add(t.id);
     });
     lab.tasks.forEach((t, i) =>
       t.dependsOn.forEach((d, j) => {
-        if (!ids.has(d)) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'dependsOn', j], message: `unknown task "${d}"` });
+        if (!ids.has(d)) {
+          ctx.addIssue({ code: 'custom', path: ['tasks', i, 'dependsOn', j], message: `unknown task "${d}"`, params: { fix: `name a task of this lab: ${[...ids].join(', ')}` } });
+        }
       }),
     );
+    // A cycle would make the checker wait forever for a task that waits for it.
+    const deps = new Map(lab.tasks.map((t) => [t.id, t.dependsOn]));
+    const reaches = (from: string, target: string, seen = new Set<string>()): boolean =>
+      (deps.get(from) ?? []).some((d) => d === target || (!seen.has(d) && (seen.add(d), reaches(d, target, seen))));
+    lab.tasks.forEach((t, i) => {
+      if (reaches(t.id, t.id)) {
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'dependsOn'], message: `task "${t.id}" depends on itself through dependsOn`, params: { fix: 'remove a dependency so the tasks form no cycle' } });
+      }
+    });
   });
 export type Lab = z.infer<typeof labSchema>;
