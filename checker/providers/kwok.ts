@@ -1,7 +1,7 @@
 // The kwok provider: a real control plane (etcd, kube-apiserver, kube-controller-manager,
 // kube-scheduler) run by kwokctl as local processes, with three simulated nodes named like kind's.
 // API behaviour is real; containers are not (no logs, exec or traffic).
-import { spawn, execFile } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, readFileSync, writeFileSync, openSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -166,15 +166,40 @@ function startVolumeProvisioner(o: KwokClusterOptions): void {
   writeFileSync(join(dir, 'wheelhouse-volumes.pid'), String(p.pid));
 }
 
-export async function deleteKwokCluster(o: KwokClusterOptions): Promise<void> {
+/** Starts a kwok cluster's processes again (after a reboot or `kwokctl stop`), and the volume provisioner with them. */
+export async function startKwokCluster(o: KwokClusterOptions): Promise<void> {
+  await run(bin(o, 'kwokctl'), ['start', 'cluster', '--name', o.name], { env: kwokEnv(o), maxBuffer: 16 << 20 }).catch((err) => {
+    throw new Error(`kwokctl could not start the cluster "${o.name}": ${String(err.stderr || err.message).trim().split('\n').slice(-5).join('\n')}`, { cause: err });
+  });
+  // The provisioner of the previous start may still run (kwokctl stop does not know it): one is enough.
+  stopVolumeProvisioner(o);
+  startVolumeProvisioner(o);
+}
+
+function stopVolumeProvisioner(o: KwokClusterOptions): void {
   const pidFile = join(clusterDir(o), 'wheelhouse-volumes.pid');
-  if (existsSync(pidFile)) {
-    try {
-      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  // After a reboot the number may belong to another program now: stop it only if it is ours.
+  if (!Number.isInteger(pid) || pid <= 0 || !commandOf(pid).includes('kwok-volumes')) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    /* already gone */
   }
+}
+
+function commandOf(pid: number): string {
+  try {
+    if (existsSync('/proc')) return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+}
+
+export async function deleteKwokCluster(o: KwokClusterOptions): Promise<void> {
+  stopVolumeProvisioner(o);
   await run(bin(o, 'kwokctl'), ['delete', 'cluster', '--name', o.name, '--kubeconfig', o.kubeconfig], { env: kwokEnv(o) });
 }
 

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKwokCluster, deleteKwokCluster, localKubeBinDir, type KwokClusterOptions } from '../../checker/providers/kwok.ts';
+import { markCluster } from '../../checker/lifecycle/marker.ts';
 
 export interface StartedCluster {
   kubeconfig: string;
@@ -39,6 +40,9 @@ export async function startTestCluster(log: (m: string) => void = (m) => console
   const crds = execFileSync('bash', [join(import.meta.dirname, '..', '..', 'tools', 'crds', 'fetch.sh')], { encoding: 'utf8' }).trim();
   execFileSync(join(binDir, 'kubectl'), ['--kubeconfig', opts.kubeconfig, 'apply', '--server-side', '-f', crds], { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(join(binDir, 'kubectl'), ['--kubeconfig', opts.kubeconfig, 'wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Mark it as Wheelhouse's own (cluster.json beside the kubeconfig, the marker with the nodes'
+  // baseline inside), so the lifecycle commands (lab up/reset/solve) work on it as on a learner's.
+  await markCluster(opts.kubeconfig, { provider: 'kwok', name: opts.name, workdir: opts.workdir });
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let stopped = false;
   return {

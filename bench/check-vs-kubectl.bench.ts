@@ -1,0 +1,107 @@
+// Benchmark: `npm run check lab-07` against the same checks as a kubectl shell script
+// (bench/lab-07-kubectl.sh), on a solved lab-07, run alternately from this one process so both
+// see the same machine load. Prints medians and the ratio; it does not pass or fail.
+//
+//   node bench/check-vs-kubectl.bench.ts [--rounds N] [--kubeconfig FILE]
+// Without --kubeconfig it starts its own test cluster (the kwok provider) and stops it after.
+// With --kubeconfig it (re)creates the namespace lab-07 on that cluster: never a learner's cluster.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '../checker/lab/paths.ts';
+import { loadLab } from '../checker/lab/load.ts';
+import { loadChecks } from '../checker/checks/define.ts';
+import { connect } from '../checker/cluster/client.ts';
+import { grade } from '../checker/engine/grade.ts';
+import { localKubeBinDir } from '../checker/providers/kwok.ts';
+import { startTestCluster, type StartedCluster } from '../test/support/start-cluster.ts';
+
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '15' }, kubeconfig: { type: 'string' } } });
+const rounds = Number(values.rounds);
+const binDir = localKubeBinDir();
+if (!binDir) {
+  console.error('The Kubernetes binaries are not built: npm run kube:build');
+  process.exit(2);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; ms: number; out: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code: code ?? -1, ms: performance.now() - started, out }));
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+
+let cluster: StartedCluster | undefined;
+try {
+  let kubeconfig = values.kubeconfig;
+  if (!kubeconfig) {
+    console.log('starting a test cluster …');
+    cluster = await startTestCluster(() => {});
+    kubeconfig = cluster.kubeconfig;
+  }
+  const env = { KUBECONFIG: kubeconfig, WHEELHOUSE_KUBECONFIG: kubeconfig, PATH: `${binDir}:${process.env.PATH}`, NO_COLOR: '1' };
+  const kubectl = join(binDir, 'kubectl');
+  const lab = await loadLab('lab-07');
+
+  console.log('solving lab-07 …');
+  await run(kubectl, ['delete', 'namespace', lab.namespace, '--ignore-not-found', '--wait=true'], env);
+  for (const [cmd, args] of [
+    [kubectl, ['apply', '-f', join(lab.dir, 'setup')]],
+    ['bash', [join(lab.dir, 'solution', 'solve.sh')]],
+  ] as const) {
+    const r = await run(cmd, [...args], env);
+    if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.out}`);
+  }
+
+  const checker = () => run(process.execPath, [join(repoRoot, 'checker', 'cli', 'check.ts'), 'lab-07'], env);
+  const script = () => run('bash', [join(repoRoot, 'bench', 'lab-07-kubectl.sh')], env);
+  // Warm-up: fills the compile cache and kubectl's discovery cache; both must agree the lab passes.
+  for (const [name, f] of [['check', checker], ['kubectl script', script]] as const) {
+    const r = await f();
+    if (r.code !== 0) throw new Error(`${name} does not pass on the solved lab:\n${r.out}`);
+  }
+
+  const times = { check: [] as number[], script: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    // Alternate which goes first, so neither always runs on a warmer machine.
+    const order = i % 2 ? ([['script', script], ['check', checker]] as const) : ([['check', checker], ['script', script]] as const);
+    for (const [name, f] of order) {
+      const r = await f();
+      if (r.code !== 0) throw new Error(`${name} failed in round ${i + 1}:\n${r.out}`);
+      times[name].push(r.ms);
+    }
+  }
+
+  // The warm case: the site's server keeps the checker loaded and grades in-process.
+  const checks = await loadChecks(lab);
+  const reader = await connect({ kubeconfig });
+  const inProcess: number[] = [];
+  for (let i = 0; i < rounds + 1; i++) {
+    const started = performance.now();
+    const result = await grade(lab, checks, { reader });
+    if (result.exitCode !== 0) throw new Error('in-process grading does not pass');
+    if (i > 0) inProcess.push(performance.now() - started);
+  }
+  reader.close();
+
+  const [c, s, w] = [median(times.check), median(times.script), median(inProcess)];
+  console.log(`\nlab-07 (solved), ${rounds} alternating rounds, medians:`);
+  console.log(`  npm run check lab-07 (new process)    ${fmt(c)}`);
+  console.log(`  kubectl script (${7} kubectl calls)     ${fmt(s)}`);
+  console.log(`  checker in-process, warm (site)       ${fmt(w)}`);
+  console.log(`  ratio check / script                  ${(c / s).toFixed(2)}×`);
+  console.log(`  ratio in-process / script             ${(w / s).toFixed(2)}×`);
+} finally {
+  await cluster?.stop();
+}

@@ -1,0 +1,244 @@
+// `npm run lab -- up|reset|solve|status|list|down`: the lab cluster and the labs on it.
+// Exit codes: 0 ok, 1 failed (a step, or a broken lab), 2 no cluster, unreachable or refused
+// (also: kind, Docker or kwokctl missing — nothing was changed), 64 usage.
+import module from 'node:module';
+import { parseArgs } from 'node:util';
+import { isLang, langFromEnv, type Lang } from '../i18n.ts';
+import { normalizeLabId } from './check-args.ts';
+import { LabError, listLabs, loadLab, type LoadedLab } from '../lab/load.ts';
+import { resolveKubeconfig } from '../cluster/kubeconfig.ts';
+import { ClusterError } from '../cluster/types.ts';
+import { displayPath } from '../lab/paths.ts';
+import { realSystem, type System } from '../providers/system.ts';
+import { EXIT, LifecycleError, fromClusterError } from '../lifecycle/errors.ts';
+import { msg } from '../lifecycle/messages.ts';
+import { progressFor, type Progress } from '../lifecycle/progress.ts';
+import { ensureCluster, kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../lifecycle/up.ts';
+import { resetLab } from '../lifecycle/reset.ts';
+import { down } from '../lifecycle/down.ts';
+import { findSolution, runSolution } from '../lifecycle/solve.ts';
+import { status, type StatusReport } from '../lifecycle/status.ts';
+import { displayWidth, labRows, listJson, renderList } from '../lifecycle/list.ts';
+import { providerNames, type ProviderName } from '../lifecycle/state.ts';
+import { CORE, apiPath } from '../lifecycle/kube-api.ts';
+
+export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface LabOptions {
+  command: Command;
+  lab?: string;
+  provider?: ProviderName;
+  kubeconfig?: string;
+  context?: string;
+  with?: string;
+  json: boolean;
+  wait: boolean;
+  lang: Lang;
+  /** --lang was given: list shows titles in that language only. */
+  langChosen: boolean;
+}
+
+export type ParsedLabArgs = { kind: 'run'; options: LabOptions } | { kind: 'help'; lang: Lang } | { kind: 'usage'; message: string; lang: Lang };
+
+const NEEDS_LAB: Command[] = ['up', 'reset', 'solve'];
+
+export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedLabArgs {
+  let lang = langFromEnv(env);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: {
+        provider: { type: 'string' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        with: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        wait: { type: 'boolean', default: true },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return { kind: 'usage', message: (err as Error).message, lang };
+  }
+  const v = parsed.values;
+  if (v.lang !== undefined) {
+    if (!isLang(v.lang)) return { kind: 'usage', message: `--lang must be en or ko, not "${v.lang}".`, lang };
+    lang = v.lang;
+  }
+  const usage = (message: string): ParsedLabArgs => ({ kind: 'usage', message, lang });
+  const [command, ...rest] = parsed.positionals;
+  if (v.help || command === 'help') return { kind: 'help', lang };
+  if (!command) return usage(`Which command? One of: ${COMMANDS.join(', ')}.`);
+  if (!(COMMANDS as readonly string[]).includes(command)) return usage(`Unknown command "${command}": use one of ${COMMANDS.join(', ')}.`);
+  const cmd = command as Command;
+  if (NEEDS_LAB.includes(cmd) && rest.length === 0) return usage(`${cmd} needs a lab, like: npm run lab -- ${cmd} lab-07`);
+  if (!NEEDS_LAB.includes(cmd) && rest.length > 0) return usage(`${cmd} takes no lab (got ${rest.join(' ')}).`);
+  if (rest.length > 1) return usage(`One lab at a time: got ${rest.join(', ')}.`);
+
+  if (v.provider !== undefined) {
+    if (cmd !== 'up') return usage('--provider is for up: the cluster is created once, then every lab uses it.');
+    if (!(providerNames as readonly string[]).includes(v.provider)) return usage(`--provider must be kind, kwok or existing, not "${v.provider}".`);
+  }
+  if (v.context !== undefined && v.provider !== 'existing') return usage('--context goes with --provider existing (Wheelhouse\'s own kubeconfig has one context).');
+  if (v.provider === 'existing' && (!v.kubeconfig || !v.context)) return usage('--provider existing needs both --kubeconfig FILE and --context NAME.');
+  if (v.with !== undefined && cmd !== 'solve') return usage('--with is for solve: npm run lab -- solve lab-07 --with alt-declarative');
+  if (v.json && cmd !== 'status' && cmd !== 'list') return usage('--json is for status and list.');
+  if (v.kubeconfig === '') return usage('--kubeconfig needs a file name.');
+
+  return {
+    kind: 'run',
+    options: {
+      command: cmd,
+      lab: rest[0] === undefined ? undefined : normalizeLabId(rest[0]),
+      provider: v.provider as ProviderName | undefined,
+      kubeconfig: v.kubeconfig,
+      context: v.context,
+      with: v.with,
+      json: v.json,
+      wait: v.wait,
+      lang,
+      langChosen: v.lang !== undefined,
+    },
+  };
+}
+
+export interface LabIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** The machine: PATH lookups and programs (tests replace it). */
+  sys?: System;
+  labsDir?: string;
+  progress?: Progress;
+}
+
+export async function runLab(argv: string[], io: LabIo): Promise<number> {
+  const parsed = parseLabArgs(argv, io.env);
+  if (parsed.kind === 'help') {
+    io.stdout.write(`${msg(parsed.lang, 'usage', {})}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.kind === 'usage') {
+    io.stderr.write(`${msg(parsed.lang, 'usageError', { message: parsed.message })}\n`);
+    return EXIT.usage;
+  }
+  const o = parsed.options;
+  const sys = io.sys ?? { ...realSystem, env: io.env };
+  try {
+    return await dispatch(o, io, sys);
+  } catch (err) {
+    const e = err instanceof ClusterError ? fromClusterError(err) : err;
+    if (e instanceof LifecycleError) {
+      io.stderr.write(`${e.say(o.lang)}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof LabError) {
+      if (e.code === 'invalid-id') {
+        io.stderr.write(`${msg(o.lang, 'invalidId', { id: o.lab ?? '' })}\n`);
+        return EXIT.usage;
+      }
+      if (e.code === 'unknown-lab') {
+        const labs = await listLabs(io.labsDir).then((l) => l.map((x) => x.id).join(', '), () => '?');
+        io.stderr.write(`${msg(o.lang, 'unknownLab', { id: o.lab ?? '', labs })}\n`);
+        return EXIT.usage;
+      }
+      io.stderr.write(`${msg(o.lang, 'brokenLab', { id: o.lab ?? 'a lab', details: e.message })}\n`);
+      return EXIT.failed;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> {
+  const { lang } = o;
+  const out = (text: string) => io.stdout.write(`${text}\n`);
+  const progress = io.progress ?? progressFor(io.stdout as NodeJS.WriteStream, io.env);
+  const kubeconfig = resolveKubeconfig(o.kubeconfig, io.env);
+
+  if (o.command === 'list') {
+    const rows = labRows(await listLabs(io.labsDir));
+    io.stdout.write(o.json ? `${JSON.stringify(listJson(rows), null, 2)}\n` : renderList(rows, lang, o.langChosen ? [lang] : ['en', 'ko']));
+    return EXIT.ok;
+  }
+  if (o.command === 'status') {
+    const report = await status(kubeconfig.path);
+    io.stdout.write(o.json ? `${JSON.stringify({ version: 'wheelhouse.status/v1', ...report }, null, 2)}\n` : renderStatus(report, lang));
+    return report.reachable ? EXIT.ok : EXIT.cluster;
+  }
+  if (o.command === 'down') {
+    const result = await down(kubeconfig.path, { sys, progress, lang });
+    out(msg(lang, result === 'deleted' ? 'downDeleted' : result === 'released' ? 'downReleased' : 'downNothing', {}));
+    return EXIT.ok;
+  }
+
+  const lab = await loadLab(o.lab!, io.labsDir);
+  const upOptions = { sys, progress, lang, wait: o.wait };
+  let target: LabTarget | undefined;
+  try {
+    if (o.command === 'up') {
+      target = await ensureCluster({ ...upOptions, kubeconfig, provider: o.provider, context: o.context });
+      await setUpLab(target, lab, upOptions);
+      out(msg(lang, 'upDone', { lab: lab.id, namespace: lab.namespace, kubeconfig: target.state.kubeconfig }));
+      return EXIT.ok;
+    }
+    if (o.command === 'reset') {
+      target = await openLabTarget(kubeconfig.path, sys);
+      const report = await resetLab(target, lab, upOptions);
+      out(msg(lang, 'resetDone', { lab: lab.id, seconds: (report.durationMs / 1000).toFixed(1) }));
+      return EXIT.ok;
+    }
+    // solve
+    const script = await findSolution(lab, o.with);
+    target = await openLabTarget(kubeconfig.path, sys);
+    await ensureLabIsUp(target, lab);
+    progress.info(msg(lang, 'stepSolve', { script: script.name }));
+    const r = await runSolution(kubectlTarget(target), lab, script, sys, (line, stream) => (stream === 'stdout' ? io.stdout : io.stderr).write(`${line}\n`));
+    if (r.code !== 0) throw new LifecycleError('failed', 'solveFailed', { script: script.name, code: r.code });
+    out(msg(lang, 'solveDone', { script: script.name, lab: lab.id }));
+    return EXIT.ok;
+  } finally {
+    target?.api.close();
+  }
+}
+
+async function ensureLabIsUp(t: LabTarget, lab: LoadedLab): Promise<void> {
+  const ns = await t.api.get(apiPath(CORE('namespaces'), undefined, lab.namespace));
+  if (!ns || ns.metadata.deletionTimestamp) throw new LifecycleError('failed', 'labNotUp', { lab: lab.id, namespace: lab.namespace });
+}
+
+export function renderStatus(r: StatusReport, lang: Lang): string {
+  if (!r.record && !r.reachable && !r.error) return `${msg(lang, 'statusNone', { kubeconfig: displayPath(r.kubeconfig) })}\n`;
+  const say = (k: Parameters<typeof msg>[1]) => msg(lang, k as 'yes', {});
+  const lines: string[] = [`${say('statusCluster')}`];
+  const row = (label: string, value: string) => lines.push(`  ${label}${' '.repeat(Math.max(1, 23 - displayWidth(label)))}${value}`);
+  if (r.record) row(say('statusProvider'), `${r.record.provider} (${r.record.name})`);
+  row(say('statusKubeconfig'), displayPath(r.kubeconfig));
+  if (r.server) row(say('statusServer'), r.server);
+  if (!r.reachable) {
+    lines.push(`  ${msg(lang, 'statusUnreachable', { message: r.error?.message ?? '?' })}`);
+    return `${lines.join('\n')}\n`;
+  }
+  row(say('statusVersion'), `${r.serverVersion} — ${say(r.simulated ? 'statusSimulated' : 'statusReal')}`);
+  const owner = { ok: 'yes', 'no-record': 'ownershipNoRecord', 'no-marker': 'ownershipNoMarker', 'other-id': 'ownershipOtherId' } as const;
+  row(say('statusOwner'), say(owner[r.ownership ?? 'no-record']));
+  lines.push(say('statusNodes'));
+  for (const n of r.nodes ?? []) {
+    const extra = [n.roles.join(','), n.unschedulable ? 'SchedulingDisabled' : '', n.taints.join(' ')].filter(Boolean).join('  ');
+    lines.push(`  ${n.name.padEnd(26)} ${say(n.ready ? 'nodeReady' : 'nodeNotReady').padEnd(9)} ${extra}`.trimEnd());
+  }
+  lines.push(`${say('statusLabs')}: ${r.labs?.length ? r.labs.join(', ') : say('none')}`);
+  if (r.currentLab) lines.push(`${say('statusCurrentLab')}: ${r.currentLab}`);
+  return `${lines.join('\n')}\n`;
+}
+
+if (import.meta.main) {
+  module.enableCompileCache?.();
+  const code = await runLab(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = code;
+}

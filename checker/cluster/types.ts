@@ -1,0 +1,93 @@
+// The one narrow interface between the checker and a cluster. The engine and the checks see only
+// this: the real implementation (client.ts) talks HTTPS to an API server, the fake one (fake.ts)
+// answers from fixtures in unit tests.
+
+/** A Kubernetes object as JSON. */
+export interface KObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    generation?: number;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }[];
+    [key: string]: unknown;
+  };
+  // Objects are read, never typed field by field: checks match partial shapes.
+  [key: string]: any;
+}
+
+export interface ListOptions {
+  /** Namespace to list in; undefined lists cluster-scoped kinds, or all namespaces for namespaced kinds. */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** authorization.k8s.io/v1 SubjectAccessReviewSpec, the parts the checker uses. */
+export interface SubjectAccessReviewSpec {
+  user?: string;
+  groups?: string[];
+  resourceAttributes?: {
+    namespace?: string;
+    verb: string;
+    group?: string;
+    version?: string;
+    resource: string;
+    subresource?: string;
+    name?: string;
+  };
+  nonResourceAttributes?: { path: string; verb: string };
+}
+
+export interface ClusterReader {
+  /** One object; undefined when it does not exist (NotFound means "not yet", not an error). */
+  get(apiVersion: string, kind: string, name: string, namespace?: string): Promise<KObject | undefined>;
+  /** Objects of a kind; an empty list when none exist or the kind is not installed (yet). */
+  list(apiVersion: string, kind: string, opts?: ListOptions): Promise<KObject[]>;
+  /** Asks the API server whether a subject may do something (creates a SubjectAccessReview; nothing else is written). */
+  accessReview(spec: SubjectAccessReviewSpec): Promise<{ allowed: boolean; reason?: string }>;
+  /** The server's gitVersion, e.g. v1.36.3. Also the cheapest "is it there and do I get in" probe. */
+  serverVersion(): Promise<string>;
+  /** Where the reader points, for messages (e.g. https://127.0.0.1:6443). */
+  readonly server: string;
+}
+
+export type ClusterErrorCode =
+  | 'no-kubeconfig' // the kubeconfig file is missing or unreadable
+  | 'bad-kubeconfig' // it is there but cannot be used
+  | 'unreachable' // connection refused, DNS, TLS handshake failed
+  | 'timeout' // no answer within the per-request timeout
+  | 'unauthorized' // 401: the credentials are not accepted
+  | 'forbidden' // 403: the credentials may not read this
+  | 'server'; // 5xx, 429 or an unexpected answer
+
+/**
+ * The cluster could not answer. Never a learner's mistake: the engine reports outcome "error".
+ * `message` is safe to show (no headers, no tokens).
+ */
+export class ClusterError extends Error {
+  readonly code: ClusterErrorCode;
+  /** Worth trying again within the deadline (the server may be restarting or busy). */
+  readonly transient: boolean;
+  /** The request that failed, e.g. "GET /apis/apps/v1/namespaces/lab-07/deployments/web". */
+  readonly request?: string;
+  constructor(code: ClusterErrorCode, message: string, opts: { request?: string; cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = 'ClusterError';
+    this.code = code;
+    this.request = opts.request;
+    this.transient = code === 'timeout' || code === 'unreachable' || code === 'server';
+  }
+}
+
+/** The annotation kwok puts on the nodes it simulates: such a cluster has no real containers. */
+export const SIMULATED_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
+
+export async function isSimulated(reader: ClusterReader): Promise<boolean> {
+  const nodes = await reader.list('v1', 'Node');
+  return nodes.some((n) => n.metadata.annotations?.[SIMULATED_NODE_ANNOTATION] === 'fake');
+}

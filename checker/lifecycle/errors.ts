@@ -1,0 +1,62 @@
+// What can go wrong in the lab lifecycle, each with the exit code `npm run lab` ends with:
+// 0 ok, 1 failed (a step or a lab is broken), 2 cannot reach or refused cluster (or a missing
+// tool: nothing was changed), 64 usage.
+import { ClusterError } from '../cluster/types.ts';
+import { msg, type Lang, type MsgKey, type MsgParams } from './messages.ts';
+
+export type LifecycleErrorCode =
+  | 'usage' // bad input on the command line
+  | 'no-cluster' // nothing to work on: run `lab up`
+  | 'unreachable' // the cluster does not answer (or rejects the credentials)
+  | 'refused' // the cluster is not Wheelhouse's own
+  | 'missing-tool' // kind, Docker, kwokctl or kubectl is not there
+  | 'broken-lab' // the lab's files have a problem (a bug in the lab)
+  | 'failed'; // a step failed
+
+export const EXIT = { ok: 0, failed: 1, cluster: 2, usage: 64 } as const;
+
+const exitFor: Record<LifecycleErrorCode, number> = {
+  usage: EXIT.usage,
+  'no-cluster': EXIT.cluster,
+  unreachable: EXIT.cluster,
+  refused: EXIT.cluster,
+  'missing-tool': EXIT.cluster,
+  'broken-lab': EXIT.failed,
+  failed: EXIT.failed,
+};
+
+/** A lifecycle problem, worded from the messages table so the CLI can say it in either language. */
+export class LifecycleError<K extends MsgKey = MsgKey> extends Error {
+  readonly code: LifecycleErrorCode;
+  readonly key: K;
+  readonly params: MsgParams<K>;
+  constructor(code: LifecycleErrorCode, key: K, params: MsgParams<K>, opts: { cause?: unknown } = {}) {
+    super(msg('en', key, params), { cause: opts.cause });
+    this.name = 'LifecycleError';
+    this.code = code;
+    this.key = key;
+    this.params = params;
+  }
+  get exitCode(): number {
+    return exitFor[this.code];
+  }
+  say(lang: Lang): string {
+    return msg(lang, this.key, this.params);
+  }
+}
+
+/** A cluster that cannot be talked to, as a lifecycle error (exit 2) with what to do. */
+export function fromClusterError(err: ClusterError): LifecycleError {
+  if (err.code === 'no-kubeconfig') return new LifecycleError('no-cluster', 'errNoKubeconfig', { message: err.message }, { cause: err });
+  return new LifecycleError('unreachable', 'errUnreachable', { message: err.message }, { cause: err });
+}
+
+/** Runs a step and turns cluster errors into lifecycle errors. */
+export async function talking<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ClusterError) throw fromClusterError(err);
+    throw err;
+  }
+}

@@ -1,0 +1,177 @@
+// `lab reset`: remove everything labelled for the lab (in every namespace and cluster-wide),
+// delete its namespace, put every node back as it was when Wheelhouse marked the cluster, then
+// set the lab up again. Reset = clean + up, so switching labs or starting over needs no new cluster.
+//
+// Why it is written for speed: the test suite resets labs hundreds of times. The API server's
+// namespace controller waits a fixed 5 s before it starts on a deleted namespace (a grace period
+// for highly available API servers). On the single API server of a kind or kwok cluster,
+// Wheelhouse deletes the namespace's content itself, checks twice that nothing is left, and then
+// finalizes the namespace, which the controller would have done. Any other cluster (the existing
+// provider) waits for the controller as usual.
+import type { KObject } from '../cluster/types.ts';
+import type { LoadedLab } from '../lab/load.ts';
+import { CORE, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
+import { restoreNodes } from './nodes.ts';
+import { LAB_LABEL } from './setup.ts';
+import { LifecycleError } from './errors.ts';
+import type { Marker } from './marker.ts';
+import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
+import { msg } from './messages.ts';
+
+/** Namespaces no reset may delete, whatever labels someone put on them. */
+const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+export interface SweepTarget {
+  /** Label selector of what goes: `wheelhouse.dev/lab=lab-07`, or `wheelhouse.dev/lab` for every lab. */
+  selector: string;
+  /** Namespaces deleted with all their content (whether labelled or not), besides the labelled ones. */
+  namespaces: string[];
+}
+
+export interface SweepOptions {
+  /** Finalize emptied namespaces instead of waiting for the namespace controller (single API server only). */
+  finalize: boolean;
+  deadlineMs?: number;
+}
+
+export interface SweepReport {
+  /** Objects deleted by label outside the lab namespaces, and namespaces deleted. */
+  deleted: number;
+  namespaces: string[];
+  nodesRestored: string[];
+  durationMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The resource types a sweep lists and deletes. Nodes are never deleted; namespaces are handled on their own. */
+function sweepable(types: ResourceType[]): { namespaced: ResourceType[]; cluster: ResourceType[] } {
+  const usable = types.filter((t) => t.verbs.includes('list') && t.verbs.includes('delete'));
+  return {
+    namespaced: usable.filter((t) => t.namespaced),
+    cluster: usable.filter((t) => !t.namespaced && !(t.group === '' && (t.resource === 'nodes' || t.resource === 'namespaces'))),
+  };
+}
+
+const nsPath = (name?: string) => apiPath(CORE('namespaces'), undefined, name);
+
+/** Deletes what the target names and waits until it is gone; restores nodes to the marker's baseline. */
+export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, opts: SweepOptions): Promise<SweepReport> {
+  const t0 = performance.now();
+  const deadline = t0 + (opts.deadlineMs ?? 90_000);
+  const [types, labelledNs] = await Promise.all([api.resources(), api.list(nsPath(), { labelSelector: target.selector })]);
+  const { namespaced, cluster } = sweepable(types);
+  const wanted = [...new Set([...target.namespaces, ...labelledNs.map((n) => n.metadata.name)])].filter((n) => !PROTECTED_NAMESPACES.has(n));
+  const present = (await Promise.all(wanted.map(async (n) => ((await api.get(nsPath(n))) ? n : undefined)))).filter((n): n is string => !!n);
+
+  // The namespaces first: once they are terminating, nothing new can be created in them.
+  await Promise.all(present.map((n) => api.delete(nsPath(n))));
+  const inLabNs = new Set(present);
+  let deleted = present.length;
+
+  const emptyNamespace = (ns: string) =>
+    Promise.all(
+      namespaced
+        .filter((t) => t.verbs.includes('deletecollection'))
+        // Grace period 0: Pods go at once instead of after their 30 s of termination.
+        .map((t) => api.delete(apiPath(t, ns), { gracePeriodSeconds: '0', propagationPolicy: 'Background' })),
+    );
+  // Objects that were still there after their DELETE (finalizers): looked at again until gone.
+  let pending: { path: string; name: string }[] = [];
+  const deleteLabelled = async (t: ResourceType) => {
+    const items = await api.list(apiPath(t), { labelSelector: target.selector });
+    const elsewhere = items.filter((o) => !(o.metadata.namespace && inLabNs.has(o.metadata.namespace)));
+    await Promise.all(
+      elsewhere.map(async (o) => {
+        const path = apiPath(t, o.metadata.namespace, o.metadata.name);
+        if ((await api.delete(path, { propagationPolicy: 'Background' })) === 'pending') pending.push({ path, name: describe({ ...o, kind: t.kind }) });
+      }),
+    );
+    deleted += elsewhere.length;
+  };
+  const [, , nodesRestored] = await Promise.all([
+    Promise.all(present.map(emptyNamespace)),
+    Promise.all([...namespaced, ...cluster].map(deleteLabelled)),
+    restoreNodes(api, marker),
+  ]);
+
+  // Wait until nothing is left. The full listing by label runs on the first look (it also
+  // catches what controllers made from labelled templates meanwhile) and again while anything
+  // labelled is found; objects whose deletion is pending are looked at one by one.
+  let live = present;
+  let fullLook = true;
+  let emptyOnce = new Set<string>();
+  for (;;) {
+    type Look = [{ ns: string; exists: boolean; left: KObject[] }[], KObject[], { path: string; name: string }[]];
+    const [contents, labelled, stillPending]: Look = await Promise.all([
+      Promise.all(
+        live.map(async (ns) => {
+          const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(namespaced.map((t) => api.list(apiPath(t, ns))))]);
+          return { ns, exists: !!object, left: lists.flat() };
+        }),
+      ),
+      fullLook
+        ? Promise.all([...namespaced, ...cluster].map((t) => api.list(apiPath(t), { labelSelector: target.selector }).then((l) => l.map((o) => ({ ...o, kind: t.kind }))))).then((l): KObject[] => l.flat())
+        : ([] as KObject[]),
+      Promise.all(pending.map(async (p) => ((await api.get(p.path)) ? p : undefined))).then((l) => l.filter((p) => p !== undefined)),
+    ]);
+    live = contents.filter((c) => c.exists).map((c) => c.ns);
+    pending = stillPending;
+    fullLook = labelled.length > 0;
+    if (live.length === 0 && labelled.length === 0 && pending.length === 0) break;
+
+    let finalized = false;
+    if (opts.finalize) {
+      const next = new Set<string>();
+      for (const { ns, exists, left } of contents) {
+        if (!exists || left.length) continue;
+        // Empty on two looks in a row, so nothing was being created as the namespace went.
+        if (emptyOnce.has(ns)) {
+          await finalizeNamespace(api, ns);
+          finalized = true;
+        } else next.add(ns);
+      }
+      emptyOnce = next;
+    }
+    if (performance.now() > deadline) {
+      const names = [...contents.flatMap((c) => c.left), ...labelled].slice(0, 5).map(describe);
+      const what = [...live.map((n) => `namespace/${n}`), ...names, ...pending.map((p) => p.name)];
+      throw new LifecycleError('failed', 'cleanStuck', { seconds: Math.round((performance.now() - t0) / 1000), what: [...new Set(what)].join(', ') });
+    }
+    await sleep(finalized ? 0 : emptyOnce.size ? 50 : 200);
+  }
+  return { deleted, namespaces: present, nodesRestored, durationMs: performance.now() - t0 };
+}
+
+function describe(o: KObject): string {
+  return `${o.kind ?? 'object'}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
+}
+
+async function finalizeNamespace(api: KubeApi, name: string): Promise<void> {
+  await api.replace(`${nsPath(name)}/finalize`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: [] } }).catch((err) => {
+    // Gone meanwhile (the controller was quicker) is fine.
+    if ((err as { status?: number }).status !== 404 && (err as { status?: number }).status !== 409) throw err;
+  });
+}
+
+/** The sweep for one lab: its label, its namespace. */
+export function labSweep(lab: Pick<LoadedLab, 'id' | 'namespace'>): SweepTarget {
+  return { selector: `${LAB_LABEL}=${lab.id}`, namespaces: [lab.namespace] };
+}
+
+/** Everything of every lab (for `lab down` on an adopted cluster). */
+export const allLabsSweep: SweepTarget = { selector: LAB_LABEL, namespaces: [] };
+
+/** Removes the lab from the cluster (and the node changes of any lab). */
+export async function cleanLab(t: LabTarget, lab: LoadedLab, opts: Pick<UpOptions, 'progress' | 'lang'>): Promise<SweepReport> {
+  return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () => sweep(t.api, t.marker, labSweep(lab), { finalize: t.state.provider !== 'existing' }));
+}
+
+/** `lab reset`: clean, then set up again. */
+export async function resetLab(t: LabTarget, lab: LoadedLab, opts: UpOptions): Promise<SweepReport> {
+  const report = await cleanLab(t, lab, opts);
+  // The nodes are at the baseline now: no lab's node changes are applied.
+  t.marker.currentLab = undefined;
+  await setUpLab(t, lab, opts);
+  return report;
+}

@@ -1,0 +1,73 @@
+// `lab status`: which cluster Wheelhouse uses, whether it answers, its nodes, whether it is
+// Wheelhouse's own, and which labs are set up on it. Read-only.
+import { existsSync } from 'node:fs';
+import { ClusterError } from '../cluster/types.ts';
+import { SIMULATED_NODE_ANNOTATION } from '../cluster/types.ts';
+import { CORE, apiPath, connectApi, type KubeApi } from './kube-api.ts';
+import { ownership, readMarker, type Ownership } from './marker.ts';
+import { LAB_LABEL } from './setup.ts';
+import { readState, type ClusterState } from './state.ts';
+
+export interface NodeSummary {
+  name: string;
+  ready: boolean;
+  roles: string[];
+  taints: string[];
+  unschedulable: boolean;
+}
+
+export interface StatusReport {
+  kubeconfig: string;
+  /** Wheelhouse's record (cluster.json), when it has one. */
+  record?: ClusterState;
+  reachable: boolean;
+  server?: string;
+  serverVersion?: string;
+  simulated?: boolean;
+  ownership?: Ownership;
+  nodes?: NodeSummary[];
+  /** Lab ids with a namespace on the cluster. */
+  labs?: string[];
+  /** The lab whose node changes are applied. */
+  currentLab?: string;
+  /** Why the cluster could not be read. */
+  error?: { code: string; message: string };
+}
+
+export async function status(kubeconfig: string, connect: (k: string, context?: string) => Promise<KubeApi> = (k, c) => connectApi({ kubeconfig: k, context: c, timeoutMs: 5000 })): Promise<StatusReport> {
+  const record = await readState(kubeconfig);
+  const report: StatusReport = { kubeconfig, record, reachable: false };
+  if (!existsSync(kubeconfig)) return report;
+  let api: KubeApi | undefined;
+  try {
+    api = await connect(kubeconfig, record?.context);
+    report.server = api.server;
+    const [version, nodes, namespaces, marker] = await Promise.all([
+      api.version(),
+      api.list(apiPath(CORE('nodes'))),
+      api.list(apiPath(CORE('namespaces')), { labelSelector: LAB_LABEL }),
+      readMarker(api),
+    ]);
+    report.reachable = true;
+    report.serverVersion = version;
+    report.ownership = ownership(record, marker);
+    report.currentLab = marker?.currentLab;
+    report.simulated = nodes.some((n) => n.metadata.annotations?.[SIMULATED_NODE_ANNOTATION] === 'fake');
+    report.nodes = nodes.map((n) => ({
+      name: n.metadata.name,
+      ready: (n.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+      roles: Object.keys(n.metadata.labels ?? {})
+        .filter((l) => l.startsWith('node-role.kubernetes.io/'))
+        .map((l) => l.slice('node-role.kubernetes.io/'.length)),
+      taints: ((n.spec?.taints ?? []) as { key: string; value?: string; effect: string }[]).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+      unschedulable: n.spec?.unschedulable === true,
+    }));
+    report.labs = [...new Set(namespaces.map((n) => n.metadata.labels?.[LAB_LABEL]).filter((l): l is string => !!l))].sort();
+  } catch (err) {
+    if (!(err instanceof ClusterError)) throw err;
+    report.error = { code: err.code, message: err.message };
+  } finally {
+    api?.close();
+  }
+  return report;
+}

@@ -1,0 +1,106 @@
+// The kind provider (the learner's default): real nodes as Docker containers, named like the
+// simulated ones (wheelhouse-control-plane, wheelhouse-worker, wheelhouse-worker2). Thin on
+// purpose: generate the config, run the kind CLI with Wheelhouse's own kubeconfig, and say what
+// to install when kind or Docker is missing. https://kind.sigs.k8s.io/docs/user/configuration/
+import { stringify } from 'yaml';
+import { kubeVersion } from './kwok.ts';
+import type { System } from './system.ts';
+import { LifecycleError } from '../lifecycle/errors.ts';
+
+export const KIND_QUICK_START = 'https://kind.sigs.k8s.io/docs/user/quick-start/#installation';
+export const DOCKER_INSTALL = 'https://docs.docker.com/get-started/get-docker/';
+
+/** The node image for the project's Kubernetes version (tools/kube/versions.env). */
+export function kindNodeImage(version = kubeVersion()): string {
+  return `kindest/node:${version}`;
+}
+
+/** kind's cluster config: one control plane and two workers at the pinned version. */
+export function kindConfig(version = kubeVersion()): string {
+  const image = kindNodeImage(version);
+  return stringify({
+    kind: 'Cluster',
+    apiVersion: 'kind.x-k8s.io/v1alpha4',
+    nodes: [
+      { role: 'control-plane', image },
+      { role: 'worker', image },
+      { role: 'worker', image },
+    ],
+  });
+}
+
+export interface KindClusterOptions {
+  name: string;
+  kubeconfig: string;
+}
+
+/** `kind create cluster` reading the config from standard input (`--config -`). */
+export function kindCreateArgs(o: KindClusterOptions): string[] {
+  return ['create', 'cluster', '--name', o.name, '--kubeconfig', o.kubeconfig, '--config', '-', '--wait', '120s'];
+}
+
+export function kindDeleteArgs(o: KindClusterOptions): string[] {
+  return ['delete', 'cluster', '--name', o.name, '--kubeconfig', o.kubeconfig];
+}
+
+export type KindReadiness = { ok: true } | { ok: false; missing: 'kind' | 'docker' | 'docker-not-running'; detail?: string };
+
+/** Whether kind can create a cluster here: the kind CLI and a Docker that answers. */
+export async function kindReadiness(sys: System): Promise<KindReadiness> {
+  if (!sys.which('kind')) return { ok: false, missing: 'kind' };
+  if (!sys.which('docker')) return { ok: false, missing: 'docker' };
+  const info = await sys.run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 15_000 });
+  if (info.code !== 0 || !info.stdout.trim()) return { ok: false, missing: 'docker-not-running', detail: lastLine(info.stderr) };
+  return { ok: true };
+}
+
+/** The readiness problem as an error with install steps (exit 2: nothing was changed). */
+export function kindNotReady(r: Exclude<KindReadiness, { ok: true }>): LifecycleError {
+  if (r.missing === 'kind') return new LifecycleError('missing-tool', 'kindMissing', { url: KIND_QUICK_START });
+  if (r.missing === 'docker') return new LifecycleError('missing-tool', 'dockerMissing', { url: DOCKER_INSTALL });
+  return new LifecycleError('missing-tool', 'dockerNotRunning', { detail: r.detail ?? '' });
+}
+
+export async function createKindCluster(o: KindClusterOptions, sys: System, onLine?: (line: string) => void): Promise<void> {
+  const ready = await kindReadiness(sys);
+  if (!ready.ok) throw kindNotReady(ready);
+  // kind prints its steps (" ✓ Preparing nodes 📦") on stderr: pass them on as progress.
+  const r = await sys.run('kind', kindCreateArgs(o), { input: kindConfig(), onLine: (l) => onLine?.(l.trim()) });
+  if (r.code !== 0) throw new LifecycleError('failed', 'kindCreateFailed', { detail: tail(r.stderr || r.stdout) });
+}
+
+export async function deleteKindCluster(o: KindClusterOptions, sys: System): Promise<void> {
+  const r = await sys.run('kind', kindDeleteArgs(o));
+  if (r.code !== 0) throw new LifecycleError('failed', 'kindDeleteFailed', { detail: tail(r.stderr || r.stdout) });
+}
+
+export async function kindClusterExists(name: string, sys: System): Promise<boolean> {
+  if (!sys.which('kind')) return false;
+  const r = await sys.run('kind', ['get', 'clusters']);
+  return r.code === 0 && r.stdout.split('\n').some((l) => l.trim() === name);
+}
+
+/**
+ * Puts images into the kind nodes ahead of time, so a lab's add-on starts without pulling at the
+ * last minute (a workshop's network). `kind load` needs the image in the local Docker first.
+ */
+export async function preloadImages(name: string, images: string[], sys: System, onImage?: (image: string) => void): Promise<void> {
+  for (const image of images) {
+    onImage?.(image);
+    const have = await sys.run('docker', ['image', 'inspect', image]);
+    if (have.code !== 0) {
+      const pull = await sys.run('docker', ['pull', image]);
+      if (pull.code !== 0) throw new LifecycleError('failed', 'imagePullFailed', { image, detail: tail(pull.stderr) });
+    }
+    const load = await sys.run('kind', ['load', 'docker-image', image, '--name', name]);
+    if (load.code !== 0) throw new LifecycleError('failed', 'imageLoadFailed', { image, detail: tail(load.stderr) });
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+function tail(text: string): string {
+  return text.trim().split('\n').slice(-5).join('\n');
+}

@@ -1,0 +1,218 @@
+// The lab prover: every lab in labs/ proven both ways on the real test cluster, through the same
+// code `npm run lab` and `npm run check` use, in process (one connection, no process per step).
+//
+//   up → graded: every task fails or is skipped, none is an error
+//   solve.sh → every API task passes; container tasks report needs-real-nodes
+//   reset, each alt-*.sh → every API task passes
+//   reset, each mistake-*.sh → the task(s) its "# fails:" line names fail (not error), saying what was found
+//   reset, up, up → the starting state is the same each time (a lab can be run twice)
+//
+// Labs that leave the nodes alone run a few at a time (WHEELHOUSE_LAB_CONCURRENCY, default 3);
+// labs that change nodes run alone. Per-lab times and the wall time are printed at the end
+// (CI budget: 15 min for the whole suite, labs included).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { testCluster } from '../support/cluster.ts';
+import { listLabs, type LoadedLab } from '../../checker/lab/load.ts';
+import { loadChecks } from '../../checker/checks/define.ts';
+import { connect, type HttpClusterReader } from '../../checker/cluster/client.ts';
+import { isSimulated, type KObject } from '../../checker/cluster/types.ts';
+import { grade, type GradeResult } from '../../checker/engine/grade.ts';
+import { taskSummary } from '../../checker/report/words.ts';
+import { realSystem, type System } from '../../checker/providers/system.ts';
+import { silentProgress } from '../../checker/lifecycle/progress.ts';
+import { kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../../checker/lifecycle/up.ts';
+import { cleanLab, resetLab } from '../../checker/lifecycle/reset.ts';
+import { runSolution, solutionScripts, type SolutionScript } from '../../checker/lifecycle/solve.ts';
+import { CORE, apiPath } from '../../checker/lifecycle/kube-api.ts';
+import { LAB_LABEL } from '../../checker/lifecycle/setup.ts';
+
+const labs = await listLabs();
+const sys: System = { ...realSystem, env: process.env };
+const io = { sys, progress: silentProgress, lang: 'en' as const };
+/** Failing checks poll converging status until the deadline: short where failure is expected. */
+const EXPECT_FAIL_MS = 2500;
+const EXPECT_PASS_MS = 15_000;
+const INTERVAL_MS = 250;
+
+let target: LabTarget;
+let reader: HttpClusterReader;
+/** The test cluster is kwok: container tasks are not graded there. */
+let simulated: boolean;
+const times = new Map<string, { ms: number; steps: string[] }>();
+
+let startedAt = 0;
+beforeAll(async () => {
+  startedAt = performance.now();
+  target = await openLabTarget(testCluster().kubeconfig, sys);
+  reader = await connect({ kubeconfig: testCluster().kubeconfig });
+  simulated = await isSimulated(reader);
+});
+afterAll(async () => {
+  for (const lab of labs) await cleanLab(target, lab, io).catch(() => {});
+  target?.api.close();
+  reader?.close();
+  const rows = [...times].map(([id, t]) => `  ${id}  ${(t.ms / 1000).toFixed(1).padStart(5)} s   ${t.steps.join(', ')}`);
+  const total = [...times.values()].reduce((s, t) => s + t.ms, 0);
+  const wall = (performance.now() - startedAt) / 1000;
+  console.log(`lab prover, per lab:\n${rows.join('\n')}\n  ${times.size} labs: ${(total / 1000).toFixed(1)} s of lab time in ${wall.toFixed(1)} s`);
+});
+
+/** Runs a step and adds its time to the lab's row. */
+async function timed<T>(lab: LoadedLab, step: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    const ms = performance.now() - t0;
+    const row = times.get(lab.id) ?? { ms: 0, steps: [] };
+    row.ms += ms;
+    row.steps.push(`${step} ${(ms / 1000).toFixed(1)}`);
+    times.set(lab.id, row);
+  }
+}
+
+const runtimeOf = (lab: LoadedLab, id: string) => lab.tasks.find((t) => t.id === id)!.runtime;
+const outcomes = (r: GradeResult) => Object.fromEntries(r.tasks.map((t) => [t.id, t.reason ? `${t.outcome}:${t.reason}` : t.outcome]));
+const why = (r: GradeResult) => r.tasks.map((t) => `${t.id}: ${t.outcome} — ${taskSummary(t, 'en')}`).join('\n');
+
+async function run(lab: LoadedLab, script: SolutionScript): Promise<void> {
+  const r = await runSolution(kubectlTarget(target), lab, script, sys);
+  expect(r.code, `${lab.id} solution/${script.name}.sh failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
+}
+
+/** Every API task passes; every container task is reported as needing real nodes. */
+function expectSolved(lab: LoadedLab, r: GradeResult, script: string): void {
+  const want = Object.fromEntries(lab.tasks.map((t) => [t.id, t.runtime === 'containers' && simulated ? 'skipped:needs-real-nodes' : 'pass']));
+  expect(outcomes(r), `${lab.id} after ${script}:\n${why(r)}`).toEqual(want);
+}
+
+/** What `up` creates, without what controllers make up (Pods, events, generated names) or volatile metadata. */
+async function startingState(lab: LoadedLab): Promise<string[]> {
+  const types = (await target.api.resources()).filter((t) => t.verbs.includes('list'));
+  const generated = new Set(['pods', 'events', 'endpoints', 'endpointslices', 'replicasets', 'controllerrevisions', 'leases']);
+  const lists = await Promise.all(
+    types.map(async (t) => {
+      const items = t.namespaced
+        ? generated.has(t.resource)
+          ? []
+          : await target.api.list(apiPath(t, lab.namespace))
+        : await target.api.list(apiPath(t), { labelSelector: `${LAB_LABEL}=${lab.id}` });
+      return items.map((o) => `${t.group}/${t.resource}/${o.metadata.name} ${JSON.stringify(comparable({ ...o, kind: t.kind }))}`);
+    }),
+  );
+  const nodes = (await target.api.list(apiPath(CORE('nodes')))).map((n) => `node/${n.metadata.name} ${JSON.stringify({ labels: n.metadata.labels, taints: n.spec?.taints, unschedulable: n.spec?.unschedulable })}`);
+  return [...lists.flat(), ...nodes].sort();
+}
+
+/** The parts of an object its manifest decides: no status, no ids, no addresses the cluster picks. */
+function comparable(o: KObject): unknown {
+  const { status: _s, metadata, ...body } = structuredClone(o);
+  if (o.kind === 'Service' && body.spec) {
+    delete body.spec.clusterIP;
+    delete body.spec.clusterIPs;
+    delete body.spec.healthCheckNodePort;
+    for (const p of body.spec.ports ?? []) delete p.nodePort;
+  }
+  if (o.kind === 'PersistentVolumeClaim' && body.spec) delete body.spec.volumeName;
+  return { labels: metadata.labels, annotations: metadata.annotations, ...body };
+}
+
+/** A lab that changes nodes (lab.yaml `nodes`, or a solution that labels, taints or cordons one) must run alone. */
+async function changesNodes(lab: LoadedLab, scripts: SolutionScript[]): Promise<boolean> {
+  if (lab.nodes.length) return true;
+  const texts = await Promise.all(scripts.map((s) => readFile(s.file, 'utf8')));
+  return texts.some((t) => /\b(taint|cordon|uncordon|drain)\b|\b(label|annotate|patch|edit)\s+(nodes?|no)\b|\bnodes?\//.test(t));
+}
+
+/** Every scenario of one lab, in order; the first that fails ends the lab's test with its message. */
+async function prove(lab: LoadedLab): Promise<void> {
+  const [checks, scripts] = await Promise.all([loadChecks(lab), solutionScripts(lab)]);
+  const graded = (deadlineMs: number) => grade(lab, checks, { reader, deadlineMs, intervalMs: INTERVAL_MS, simulated });
+
+  // 1. The starting state fails every task (or skips it), and nothing is an error.
+  await timed(lab, 'reset', () => resetLab(target, lab, io));
+  const start = await timed(lab, 'grade', () => graded(EXPECT_FAIL_MS));
+  for (const t of start.tasks) {
+    const allowed = runtimeOf(lab, t.id) === 'containers' ? ['skipped'] : ['fail', 'skipped'];
+    expect(allowed, `${lab.id} ${t.id} at the start: ${t.outcome} — ${taskSummary(t, 'en')}`).toContain(t.outcome);
+  }
+  expect(start.tasks.some((t) => t.outcome === 'fail'), `${lab.id}: some task fails at the start`).toBe(true);
+
+  // 2. The reference solution passes every API task.
+  const solve = scripts.find((s) => s.kind === 'reference');
+  expect(solve, `${lab.id} has solution/solve.sh`).toBeDefined();
+  await timed(lab, 'solve', () => run(lab, solve!));
+  expectSolved(lab, await timed(lab, 'grade', () => graded(EXPECT_PASS_MS)), 'solve.sh');
+
+  // 3. So does every alternative, each from a fresh start.
+  const alts = scripts.filter((s) => s.kind === 'alternative');
+  expect(alts.length, `${lab.id} has at least one solution/alt-*.sh`).toBeGreaterThan(0);
+  for (const alt of alts) {
+    await timed(lab, 'reset', () => resetLab(target, lab, io));
+    await timed(lab, alt.name, () => run(lab, alt));
+    expectSolved(lab, await timed(lab, 'grade', () => graded(EXPECT_PASS_MS)), `${alt.name}.sh`);
+  }
+
+  // 4. Every near miss fails the task it names — a fail, not an error — and says what was found.
+  const mistakes = scripts.filter((s) => s.kind === 'mistake');
+  expect(mistakes.length, `${lab.id} has at least one solution/mistake-*.sh`).toBeGreaterThan(0);
+  for (const m of mistakes) {
+    expect(m.fails.length, `${lab.id} ${m.name}.sh names the task it fails ("# fails: <task-id>")`).toBeGreaterThan(0);
+    await timed(lab, 'reset', () => resetLab(target, lab, io));
+    await timed(lab, m.name, () => run(lab, m));
+    const r = await timed(lab, 'grade', () => graded(EXPECT_FAIL_MS));
+    for (const id of m.fails) {
+      const t = r.tasks.find((x) => x.id === id)!;
+      expect(t.outcome, `${lab.id} ${m.name}.sh must fail ${id}:\n${why(r)}`).toBe('fail');
+      expect(t.observations.filter((o) => !o.ok).length, `${lab.id} ${id} after ${m.name}.sh reports the observation that failed`).toBeGreaterThan(0);
+      expect(taskSummary(t, 'en'), `${lab.id} ${id} after ${m.name}.sh says what it found`).toMatch(/found/);
+    }
+    expect(r.tasks.filter((t) => t.outcome === 'error').map((t) => `${t.id}: ${t.error?.message}`), `${lab.id} ${m.name}.sh: no task is an error`).toEqual([]);
+  }
+
+  // 5. A lab can be run twice: reset, and up again, give the same starting state.
+  await timed(lab, 'reset', () => resetLab(target, lab, io));
+  const first = await startingState(lab);
+  expect(first.some((s) => s.startsWith(`/namespaces/${lab.namespace} `)), `${lab.id}: its namespace is part of the state`).toBe(true);
+  await timed(lab, 'up', () => setUpLab(target, lab, io));
+  expect(await startingState(lab), `${lab.id}: up on a lab that is up changes nothing`).toEqual(first);
+  await timed(lab, 'reset', () => resetLab(target, lab, io));
+  expect(await startingState(lab), `${lab.id}: reset gives the starting state again`).toEqual(first);
+}
+
+/** At most `n` at a time: two CPU cores serve the API server, kubectl and the scripts. */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async (fn) => {
+    if (running >= n) await new Promise<void>((r) => queue.push(r));
+    running++;
+    try {
+      return await fn();
+    } finally {
+      running--;
+      queue.shift()?.();
+    }
+  };
+}
+
+const alone = new Set<string>();
+for (const lab of labs) if (await changesNodes(lab, await solutionScripts(lab))) alone.add(lab.id);
+const shared = labs.filter((l) => !alone.has(l.id));
+const slot = limiter(Number(process.env.WHEELHOUSE_LAB_CONCURRENCY ?? 3));
+// Waiting for a slot counts against a test's timeout: give each lab the time of all of them.
+const LAB_TIMEOUT_MS = 120_000 * Math.max(1, labs.length);
+const SCENARIOS = 'starts failing, solve.sh and every alt-*.sh pass, every mistake-*.sh fails its task, runs twice';
+
+// Labs in their own namespaces that leave the nodes alone run side by side.
+describe.concurrent('labs that leave the nodes alone', () => {
+  it.each(shared.map((l) => [l.id, l] as const))(`%s: ${SCENARIOS}`, (_id, lab) => slot(() => prove(lab)), LAB_TIMEOUT_MS);
+});
+
+// Labs that change nodes run one at a time, after the others: a reset puts every node back.
+if (alone.size) {
+  describe('labs that change nodes', () => {
+    it.each(labs.filter((l) => alone.has(l.id)).map((l) => [l.id, l] as const))(`%s: ${SCENARIOS}`, (_id, lab) => prove(lab), LAB_TIMEOUT_MS);
+  });
+}

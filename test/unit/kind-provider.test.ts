@@ -1,0 +1,148 @@
+// The kind provider is thin: these tests pin what it asks kind and Docker to do, and what it
+// says when they are missing. A fake machine stands in for PATH lookups and programs.
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { createKindCluster, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, preloadImages } from '../../checker/providers/kind.ts';
+import { chooseProvider } from '../../checker/providers/index.ts';
+import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
+
+const pinned = /^KUBE_VERSION=(\S+)/m.exec(readFileSync('tools/kube/versions.env', 'utf8'))![1];
+
+interface Call {
+  cmd: string;
+  args: string[];
+  input?: string;
+}
+
+/** A machine with the given programs on PATH; `answers` decides each program's result. */
+function fakeSystem(programs: string[], answers: (c: Call) => Partial<RunResult> = () => ({})): System & { calls: Call[] } {
+  const calls: Call[] = [];
+  return {
+    calls,
+    env: { PATH: '/fake/bin' },
+    which: (name) => (programs.includes(name) ? `/fake/bin/${name}` : undefined),
+    async run(cmd: string, args: string[], opts: RunOptions = {}) {
+      const call = { cmd, args, input: opts.input };
+      calls.push(call);
+      return { code: 0, stdout: '', stderr: '', ...answers(call) };
+    },
+  };
+}
+
+const dockerUp = (c: Call): Partial<RunResult> => (c.cmd === 'docker' && c.args[0] === 'info' ? { stdout: '28.2.2\n' } : {});
+
+describe('kind config', () => {
+  it('is one control plane and two workers on the pinned node image', () => {
+    const config = parse(kindConfig());
+    expect(config).toEqual({
+      kind: 'Cluster',
+      apiVersion: 'kind.x-k8s.io/v1alpha4',
+      nodes: [
+        { role: 'control-plane', image: `kindest/node:${pinned}` },
+        { role: 'worker', image: `kindest/node:${pinned}` },
+        { role: 'worker', image: `kindest/node:${pinned}` },
+      ],
+    });
+    expect(kindNodeImage('v1.36.0')).toBe('kindest/node:v1.36.0');
+  });
+
+  it('creates and deletes with Wheelhouse\'s own kubeconfig and the config on standard input', () => {
+    const o = { name: 'wheelhouse', kubeconfig: '/repo/.wheelhouse/kubeconfig' };
+    expect(['kind', ...kindCreateArgs(o)].join(' ')).toBe('kind create cluster --name wheelhouse --kubeconfig /repo/.wheelhouse/kubeconfig --config - --wait 120s');
+    expect(['kind', ...kindDeleteArgs(o)].join(' ')).toBe('kind delete cluster --name wheelhouse --kubeconfig /repo/.wheelhouse/kubeconfig');
+  });
+});
+
+describe('creating a kind cluster', () => {
+  it('runs exactly kind create cluster, feeding it the generated config', async () => {
+    const sys = fakeSystem(['kind', 'docker'], dockerUp);
+    await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys);
+    const create = sys.calls.find((c) => c.cmd === 'kind')!;
+    expect(create.args).toEqual(['create', 'cluster', '--name', 'wheelhouse', '--kubeconfig', '/k', '--config', '-', '--wait', '120s']);
+    expect(create.input).toBe(kindConfig());
+  });
+
+  it('reports kind\'s own error when creation fails (exit 1)', async () => {
+    const sys = fakeSystem(['kind', 'docker'], (c) => (c.cmd === 'kind' ? { code: 1, stderr: 'ERROR: failed to create cluster: node(s) already exist for a cluster with the name "wheelhouse"' } : dockerUp(c)));
+    const err = await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys).catch((e) => e);
+    expect(err).toBeInstanceOf(LifecycleError);
+    expect(err.exitCode).toBe(1);
+    expect(err.message).toContain('already exist for a cluster with the name "wheelhouse"');
+  });
+
+  const missing = async (sys: System) => {
+    const err = (await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys).catch((e) => e)) as LifecycleError;
+    expect(err).toBeInstanceOf(LifecycleError);
+    expect(err.code).toBe('missing-tool');
+    expect(err.exitCode).toBe(2);
+    return err;
+  };
+
+  it('says how to install kind when it is missing, and never runs it', async () => {
+    const sys = fakeSystem(['docker'], dockerUp);
+    const err = await missing(sys);
+    expect(err.message).toContain('kind is not installed');
+    expect(err.message).toContain('https://kind.sigs.k8s.io/docs/user/quick-start/#installation');
+    expect(err.message).toContain('go install sigs.k8s.io/kind@latest');
+    expect(err.message).toContain('--provider kwok');
+    expect(err.say('ko')).toContain('kind가 설치되어 있지 않습니다');
+    expect(sys.calls).toEqual([]);
+  });
+
+  it('says how to install Docker when it is missing', async () => {
+    const err = await missing(fakeSystem(['kind']));
+    expect(err.message).toContain('Docker is not installed');
+    expect(err.message).toContain('https://docs.docker.com/');
+    expect(err.say('ko')).toContain('도커(Docker)가 설치되어 있지 않습니다');
+  });
+
+  it('says to start Docker when it is installed but its daemon does not answer', async () => {
+    const sys = fakeSystem(['kind', 'docker'], (c) => (c.cmd === 'docker' ? { code: 1, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' } : {}));
+    const err = await missing(sys);
+    expect(err.message).toContain('Docker is installed but not running (Cannot connect to the Docker daemon');
+    expect(err.message).toContain('systemctl start docker');
+    expect(sys.calls.map((c) => c.cmd)).toEqual(['docker']);
+  });
+});
+
+describe('choosing the provider', () => {
+  it('takes kind when kind and a running Docker are there', async () => {
+    expect(await chooseProvider(undefined, fakeSystem(['kind', 'docker'], dockerUp))).toEqual({ provider: 'kind' });
+    expect(await kindReadiness(fakeSystem(['kind', 'docker'], dockerUp))).toEqual({ ok: true });
+  });
+
+  it('falls back to kwok and says why', async () => {
+    expect(await chooseProvider(undefined, fakeSystem(['docker'], dockerUp))).toEqual({ provider: 'kwok', why: 'whyKwokNoKind' });
+    expect(await chooseProvider(undefined, fakeSystem(['kind']))).toEqual({ provider: 'kwok', why: 'whyKwokNoDocker' });
+    expect(await chooseProvider(undefined, fakeSystem(['kind', 'docker'], () => ({ code: 1 })))).toEqual({ provider: 'kwok', why: 'whyKwokDockerDown' });
+  });
+
+  it('refuses an explicit --provider kind that cannot work, with the install steps', async () => {
+    const err = await chooseProvider('kind', fakeSystem([])).catch((e) => e);
+    expect(err).toBeInstanceOf(LifecycleError);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain('kind is not installed');
+  });
+
+  it('never asks Docker when kwok is asked for', async () => {
+    const sys = fakeSystem([]);
+    expect(await chooseProvider('kwok', sys)).toEqual({ provider: 'kwok' });
+    expect(sys.calls).toEqual([]);
+  });
+});
+
+describe('preloading add-on images', () => {
+  it('pulls images Docker does not have, then loads each into the kind nodes', async () => {
+    const sys = fakeSystem(['kind', 'docker'], (c) => (c.args[0] === 'image' && c.args[2] === 'registry.k8s.io/metrics-server/metrics-server:v0.8.0' ? { code: 1 } : {}));
+    await preloadImages('wheelhouse', ['nginx:1.27', 'registry.k8s.io/metrics-server/metrics-server:v0.8.0'], sys);
+    expect(sys.calls.map((c) => [c.cmd, ...c.args].join(' '))).toEqual([
+      'docker image inspect nginx:1.27',
+      'kind load docker-image nginx:1.27 --name wheelhouse',
+      'docker image inspect registry.k8s.io/metrics-server/metrics-server:v0.8.0',
+      'docker pull registry.k8s.io/metrics-server/metrics-server:v0.8.0',
+      'kind load docker-image registry.k8s.io/metrics-server/metrics-server:v0.8.0 --name wheelhouse',
+    ]);
+  });
+});

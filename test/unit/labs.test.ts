@@ -1,0 +1,76 @@
+// Every lab in labs/: its checks match its tasks one to one, its files follow the conventions the
+// cluster tests and `lab reset` rely on.
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { listLabs } from '../../checker/lab/load.ts';
+import { checkKeyProblems, loadChecks } from '../../checker/checks/define.ts';
+import { LabError, loadLab } from '../../checker/lab/load.ts';
+import { repoRoot } from '../../checker/lab/paths.ts';
+
+const labs = await listLabs();
+const fixtures = join(repoRoot, 'test', 'fixtures', 'labs');
+
+describe('checks.ts of every lab', () => {
+  it('there are labs to check', () => {
+    expect(labs.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(labs.map((l) => [l.id, l]))('%s has exactly one check per task', async (_id, lab) => {
+    const checks = await loadChecks(lab);
+    expect(Object.keys(checks).sort()).toEqual(lab.tasks.map((t) => t.id).sort());
+  });
+
+  it('a task without a check, or a check without a task, is refused with both named', async () => {
+    const lab = await loadLab('lab-11', fixtures);
+    const err = await loadChecks(lab).catch((e) => e);
+    expect(err).toBeInstanceOf(LabError);
+    expect(err.message).toMatch(/check "no-such-task" matches no task in lab.yaml/);
+    expect(checkKeyProblems(lab, {})).toEqual(['task "only-task" has no check']);
+  });
+
+  it('a missing checks.ts is refused', async () => {
+    const lab = await loadLab('lab-09', fixtures);
+    await expect(loadChecks(lab)).rejects.toThrow(/checks.ts is missing/);
+  });
+});
+
+describe.each(labs.map((l) => [l.id, l]))('%s files', (_id, lab) => {
+  it('lab.yaml starts with the schema line for editors', async () => {
+    const text = await readFile(lab.file, 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../lab.schema.json');
+  });
+
+  it('every setup object is labelled wheelhouse.dev/lab and lives in the lab namespace', async () => {
+    const files = (await readdir(join(lab.dir, 'setup'))).filter((f) => /\.ya?ml$/.test(f)).sort();
+    expect(files[0]).toMatch(/^00-/);
+    for (const f of files) {
+      for (const doc of parseAllDocuments(await readFile(join(lab.dir, 'setup', f), 'utf8'))) {
+        const obj = doc.toJS();
+        if (!obj) continue;
+        expect(obj.metadata?.labels?.['wheelhouse.dev/lab'], `${f}: ${obj.kind} ${obj.metadata?.name}`).toBe(lab.id);
+        if (obj.kind !== 'Namespace') expect(obj.metadata.namespace, `${f}: ${obj.kind}`).toBe(lab.namespace);
+      }
+    }
+  });
+
+  it('has solve.sh, an alternative and two near misses that each name a task they fail', async () => {
+    const files = await readdir(join(lab.dir, 'solution'));
+    expect(files).toContain('solve.sh');
+    expect(files.some((f) => /^alt-.+\.sh$/.test(f))).toBe(true);
+    const mistakes = files.filter((f) => /^mistake-.+\.sh$/.test(f));
+    expect(mistakes.length).toBeGreaterThanOrEqual(2);
+    for (const m of mistakes) {
+      const text = await readFile(join(lab.dir, 'solution', m), 'utf8');
+      const comment = text.split('\n').find((l) => l.startsWith('#') && !l.startsWith('#!'));
+      const fails = /^# fails: (\S+)$/.exec(comment ?? '');
+      expect(fails, `${m}: first comment line is "# fails: TASK"`).not.toBeNull();
+      expect(lab.tasks.map((t) => t.id)).toContain(fails![1]);
+    }
+  });
+
+  it('has at least one task graded from API objects alone', () => {
+    expect(lab.tasks.some((t) => t.runtime === 'api')).toBe(true);
+  });
+});
