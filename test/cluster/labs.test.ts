@@ -98,7 +98,9 @@ async function startingState(lab: LoadedLab): Promise<string[]> {
           ? []
           : await target.api.list(apiPath(t, lab.namespace))
         : await target.api.list(apiPath(t), { labelSelector: `${LAB_LABEL}=${lab.id}` });
-      return items.map((o) => `${t.group}/${t.resource}/${o.metadata.name} ${JSON.stringify(comparable({ ...o, kind: t.kind }))}`);
+      // Objects the controller-manager makes in every namespace, on its own schedule.
+      const own = items.filter((o) => !(t.resource === 'configmaps' && o.metadata.name === 'kube-root-ca.crt') && !(t.resource === 'serviceaccounts' && o.metadata.name === 'default'));
+      return own.map((o) => `${t.group}/${t.resource}/${o.metadata.name} ${JSON.stringify(comparable({ ...o, kind: t.kind }))}`);
     }),
   );
   const nodes = (await target.api.list(apiPath(CORE('nodes')))).map((n) => `node/${n.metadata.name} ${JSON.stringify({ labels: n.metadata.labels, taints: n.spec?.taints, unschedulable: n.spec?.unschedulable })}`);

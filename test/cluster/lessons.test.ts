@@ -8,7 +8,6 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { lessonFiles, readLesson, isManifest, isRunnable, manifestDocs } from '../support/lesson-blocks.ts';
 import { kubectl, kubectlOk, runWithCluster, testCluster } from '../support/cluster.ts';
 
@@ -49,7 +48,7 @@ for (const file of lessonFiles('en')) {
             later.push(doc);
             continue;
           }
-          const r = await kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(doc) });
+          const r = await kubectl(['apply', '-n', ns, '-f', '-'], { input: JSON.stringify(doc) });
           expect(r.code, `${doc.kind} ${doc.metadata?.name}: ${r.stderr}`).toBe(0);
           cleanup.push([doc.kind === 'CustomResourceDefinition' ? 'crd' : doc.kind.toLowerCase(), doc.metadata.name, doc.kind === 'ServiceAccount' ? doc.metadata.namespace ?? ns : '']);
           if (doc.kind === 'CustomResourceDefinition') {
@@ -57,7 +56,7 @@ for (const file of lessonFiles('en')) {
           }
         }
         if (later.length === 0) return;
-        const r = await kubectl(['apply', '--dry-run=server', '-n', ns, '-f', '-'], { input: later.map((d) => stringify(d)).join('---\n') });
+        const r = await kubectl(['apply', '--dry-run=server', '-n', ns, '-f', '-'], { input: asJson(later) });
         expect(r.code, `the API server rejected the manifest at ${lesson.file}:${block.line}:\n${r.stderr}`).toBe(0);
       });
     }
@@ -83,4 +82,10 @@ for (const file of lessonFiles('en')) {
       });
     }
   });
+}
+
+/** Sends what YAML parsed as JSON: re-writing it as YAML could turn the string "Off" back into a
+ * word that kubectl's YAML 1.1 reader takes for a boolean. */
+function asJson(docs: any[]): string {
+  return JSON.stringify(docs.length === 1 ? docs[0] : { apiVersion: 'v1', kind: 'List', items: docs });
 }

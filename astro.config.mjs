@@ -1,0 +1,37 @@
+// The course site: Starlight (navigation, search, i18n, dark mode, code blocks) over the lessons in
+// content/ and the labs in labs/. Site code lives in site/ (srcDir), `~` points there.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+
+export default defineConfig({
+  srcDir: './site',
+  outDir: './dist',
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  redirects: { '/': '/en/' },
+  integrations: [
+    starlight({
+      title: 'Wheelhouse',
+      description: 'A hands-on Kubernetes course with real lab clusters.',
+      defaultLocale: 'en',
+      locales: {
+        en: { label: 'English', lang: 'en' },
+        ko: { label: '한국어', lang: 'ko' },
+      },
+      customCss: ['./site/styles/course.css'],
+      sidebar: [
+        {
+          label: 'Modules',
+          translations: { ko: '모듈' },
+          items: [{ autogenerate: { directory: 'modules' } }],
+        },
+      ],
+    }),
+  ],
+  vite: {
+    resolve: {
+      alias: { '~': fileURLToPath(new URL('./site', import.meta.url)) },
+    },
+  },
+});
