@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 
 export default defineConfig({
   srcDir: './site',
+  publicDir: './site/public',
   outDir: './dist',
   site: 'http://127.0.0.1:4321',
   trailingSlash: 'always',

@@ -1,0 +1,31 @@
+// Browser tests of the built course site, with Debian's Chromium (never a downloaded browser).
+import { defineConfig } from '@playwright/test';
+
+const port = 4399;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  workers: 1,
+  forbidOnly: true,
+  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: {
+      executablePath: '/usr/lib/chromium/chromium',
+      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  webServer: {
+    // Builds the site if dist/ is missing or stale, then serves it.
+    command: `node site/server/start.ts --port ${port}`,
+    url: `http://127.0.0.1:${port}/en/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
