@@ -15,6 +15,9 @@ export default defineConfig({
     starlight({
       title: 'Wheelhouse',
       description: 'A hands-on Kubernetes course with real lab clusters.',
+      // Long command lines wrap instead of scrolling sideways: a scrolling block is a region a
+      // keyboard cannot reach (axe: scrollable-region-focusable), and phones show it all.
+      expressiveCode: { defaultProps: { wrap: true } },
       defaultLocale: 'en',
       locales: {
         en: { label: 'English', lang: 'en' },
