@@ -14,14 +14,17 @@ export interface StartedCluster {
   stop(): Promise<void>;
 }
 
-export async function startTestCluster(log: (m: string) => void = (m) => console.error(`[test cluster] ${m}`)): Promise<StartedCluster> {
+export async function startTestCluster(
+  log: (m: string) => void = (m) => console.error(`[test cluster] ${m}`),
+  place: { dir?: string; name?: string } = {},
+): Promise<StartedCluster> {
   const binDir = localKubeBinDir();
   if (!binDir) {
     throw new Error('The Kubernetes binaries are not built. Run `npm run kube:build` (needs Go ≥ 1.26; builds once into ~/.cache/wheelhouse).');
   }
-  const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-test-'));
+  const dir = place.dir ?? mkdtempSync(join(tmpdir(), 'wheelhouse-test-'));
   const opts: KwokClusterOptions = {
-    name: `wh-test-${process.pid}`,
+    name: place.name ?? `wh-test-${process.pid}`,
     kubeconfig: join(dir, 'kubeconfig'),
     workdir: join(dir, 'kwok'),
     binDir,
