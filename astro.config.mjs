@@ -24,6 +24,8 @@ export default defineConfig({
         ko: { label: '한국어', lang: 'ko' },
       },
       customCss: ['./site/styles/course.css'],
+      // The footer carries the progress marks (site/components/ProgressMarks.astro).
+      components: { Footer: './site/components/Footer.astro' },
       sidebar: [
         {
           label: 'Modules',

@@ -1,11 +1,21 @@
-// The local HTTP server: static files from dist/ (sirv). The terminal issue adds a WebSocket and a
-// JSON API next to it, so the request handler is built here and the listening is done by the caller.
+// The local server: the built site from dist/ (sirv), and — when `live` is given — the token-guarded
+// JSON API under /api/ and the terminal WebSocket at /api/terminal. It does not listen by itself:
+// start.ts (npm start), the tests and the benchmark choose the address.
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { WebSocketServer } from 'ws';
+import type { Auth } from './auth.ts';
+import type { TerminalSessions } from './terminal.ts';
 
-export function createSiteServer(distDir: string): Server {
+export interface LiveParts {
+  auth: Auth;
+  api: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;
+  terminals: TerminalSessions;
+}
+
+export function createSiteServer(distDir: string, live?: LiveParts): Server {
   const notFound = (() => {
     try {
       return readFileSync(join(distDir, '404.html'));
@@ -14,10 +24,42 @@ export function createSiteServer(distDir: string): Server {
     }
   })();
   const serveStatic = sirv(distDir, { dev: false, etag: true, extensions: ['html'] });
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
+    if (live) {
+      if (live.auth.acceptStartUrl(req, res)) return;
+      if (req.url?.startsWith('/api/')) {
+        void live.api(req, res);
+        return;
+      }
+    }
     serveStatic(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound);
     });
   });
+  if (!live) return server;
+
+  // The terminal: a WebSocket upgrade only with the token and from the page's own origin.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const refuse = (code: number, text: string) => {
+      socket.end(`HTTP/1.1 ${code} ${text}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${text}\n`);
+    };
+    if (url.pathname !== '/api/terminal') return refuse(404, 'Not Found');
+    if (!live.auth.allowed(req)) return refuse(401, 'Unauthorized');
+    if (!live.auth.sameOrigin(req) || req.headers.origin === undefined) return refuse(403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const size = (name: string) => {
+        const n = Number(url.searchParams.get(name));
+        return Number.isInteger(n) && n >= 2 && n <= 1000 ? n : undefined;
+      };
+      live.terminals.attach(ws, { session: url.searchParams.get('session'), cols: size('cols'), rows: size('rows') });
+    });
+  });
+  server.on('close', () => {
+    live.terminals.endAll();
+    wss.close();
+  });
+  return server;
 }

@@ -1,12 +1,13 @@
-// `npm start`: builds the course site if needed, then serves it on http://127.0.0.1:4321.
-// Flags: --port N, --host ADDRESS.
+// `npm start`: builds the course site if needed, then serves it on http://127.0.0.1:4321 with the
+// lab pages' terminal, Check and lab controls (token-guarded; the token is in the printed URL).
+// Flags: --port N, --host ADDRESS (not loopback: a warning), --provider kind|kwok (for "Start lab").
 import { parseArgs, styleText } from 'node:util';
 import { join } from 'node:path';
 import { repoRoot } from '../../checker/lab/paths.ts';
 import { build, needsBuild } from './build.ts';
-import { createSiteServer } from './http.ts';
+import { createLiveServer } from './live.ts';
 
-const USAGE = 'Usage: npm start -- [--port 4321] [--host 127.0.0.1]';
+const USAGE = 'Usage: npm start -- [--port 4321] [--host 127.0.0.1] [--provider kind|kwok]';
 
 let values;
 try {
@@ -14,6 +15,7 @@ try {
     options: {
       port: { type: 'string', default: '4321' },
       host: { type: 'string', default: '127.0.0.1' },
+      provider: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -31,6 +33,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(64);
 }
 
+if (values.provider !== undefined && values.provider !== 'kind' && values.provider !== 'kwok') {
+  console.error(`--provider must be kind or kwok, not "${values.provider}".\n${USAGE}`);
+  process.exit(64);
+}
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host!);
+
 const distDir = join(repoRoot, 'dist');
 if (await needsBuild(repoRoot, distDir)) {
   console.log('Building the course site (astro build)…');
@@ -41,12 +49,23 @@ if (await needsBuild(repoRoot, distDir)) {
   }
 }
 
-const server = createSiteServer(distDir);
+const { server, auth, terminals } = createLiveServer({ port, distDir, provider: values.provider as 'kind' | 'kwok' | undefined });
 server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `Port ${port} on ${values.host} is already in use: try --port.` : e.message);
   process.exit(1);
 });
 server.listen(port, values.host, () => {
-  console.log(`Wheelhouse is ready: ${styleText('bold', `http://${values.host}:${port}/`)}`);
+  const shown = loopback ? '127.0.0.1' : values.host;
+  console.log(`Wheelhouse is ready: ${styleText('bold', `http://${shown}:${port}/?token=${auth.token}`)}`);
+  console.log('Open that link: the token in it unlocks the terminal and the Check button for this run.');
+  if (!loopback) {
+    console.warn(styleText('yellow', `Warning: listening on ${values.host}, not only on this machine. Anyone who can reach it and has the link gets a shell as ${process.env.USER ?? 'you'}. Share the link only with people you trust.`));
+  }
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+const stop = () => {
+  terminals.endAll();
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
