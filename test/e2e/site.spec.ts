@@ -1,6 +1,6 @@
 // The built course site in a real Chromium: pages answer, labs show their tasks, pages are
 // accessible, lesson pages stay light on JavaScript, and screenshots are kept for review.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loadLab } from '../../checker/lab/load.ts';
@@ -101,4 +101,52 @@ for (const width of [1280, 390]) {
       }
     });
   }
+}
+
+// Every internal link of the built site leads to a page that exists (the static files are the site).
+test('no broken internal links in the built site', async ({ request }) => {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${dir}/${e.name}`);
+      else if (e.name.endsWith('.html')) pages.push(`${dir}/${e.name}`);
+    }
+  };
+  walk('dist');
+  expect(pages.length).toBeGreaterThan(10);
+  const links = new Map<string, string>();
+  for (const file of pages) {
+    const html = readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/<a [^>]*href="(\/[^"#?]*)/g)) if (!links.has(m[1])) links.set(m[1], file);
+  }
+  const broken: string[] = [];
+  for (const [href, from] of links) {
+    const r = await request.get(href, { maxRedirects: 0 });
+    if (![200, 301, 302, 303, 307, 308].includes(r.status())) broken.push(`${href} (${r.status()}) from ${from}`);
+  }
+  expect(broken).toEqual([]);
+});
+
+// The language picker keeps you on the same page, on lessons and on lab pages alike.
+for (const path of ['/en/modules/01-why-kubernetes/', '/en/labs/lab-07/', '/en/']) {
+  test(`the language switch keeps you on ${path}`, async ({ page }) => {
+    await visit(page, path);
+    await page.locator('starlight-lang-select select').first().selectOption({ label: '한국어' });
+    await expect(page).toHaveURL(path.replace('/en/', '/ko/'));
+    await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+    await expect(page).toHaveURL(path);
+  });
+}
+
+// Search (Pagefind) finds a lesson by an English word and by a Korean one.
+for (const [locale, word, lesson] of [
+  ['en', 'EndpointSlice', '05-services-networking'],
+  ['ko', '네임스페이스', '03-pods-labels-namespaces'],
+] as const) {
+  test(`search finds ${lesson} by "${word}" (${locale})`, async ({ page }) => {
+    await visit(page, `/${locale}/`);
+    await page.locator('site-search button[data-open-modal]').first().click();
+    await page.locator('dialog[open] input').fill(word);
+    await expect(page.locator(`dialog[open] a[href*="/${locale}/modules/${lesson}/"]`).first()).toBeVisible({ timeout: 15_000 });
+  });
 }
