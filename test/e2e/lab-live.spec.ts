@@ -78,11 +78,15 @@ test('lab-07 in the browser: terminal, reference solution, Check, progress kept'
 });
 
 test('the Check panel speaks Korean on the Korean page', async ({ page }) => {
-  await page.goto(`/?token=${token}`);
-  await page.goto('/ko/labs/lab-07/');
+  // Any page works as the start URL.
+  await page.goto(`/ko/labs/lab-07/?token=${token}`);
+  await expect(page).toHaveURL(/\/ko\/labs\/lab-07\/$/);
   await page.getByRole('button', { name: '채점', exact: true }).click();
   await expect(page.locator('.wh-result').first()).toContainText('통과', { timeout: 30_000 });
   await expect(page.locator('.wh-result .wh-outcome').getByText('실제 노드 필요').first()).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.locator('#lab-live').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/lab-live-ko-390.png', fullPage: true });
 });
 
 test('without the token the lab page stays static and the API refuses', async ({ page, request }) => {
