@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Alternative solution: apply the ReplicaSet, then apply it again with 2 replicas.
+set -euo pipefail
+ns=lab-06
+rs() {
+  kubectl apply -n $ns -f - <<YAML
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: cache
+spec:
+  replicas: $1
+  selector:
+    matchExpressions:
+      - { key: app, operator: In, values: [cache] }
+    matchLabels: { app: cache }
+  template:
+    metadata:
+      labels: { app: cache }
+    spec:
+      containers:
+        - name: pause
+          image: registry.k8s.io/pause:3.10
+YAML
+}
+rs 3
+kubectl wait rs/cache -n $ns --for=jsonpath='{.status.replicas}'=3 --timeout=60s
+rs 2
