@@ -58,6 +58,9 @@ const en = {
   reachable: () => 'allowed',
   blocked: (p: { by: string }) => `blocked by ${p.by}`,
   blockedNoRule: (p: { direction: string; policies: string }) => `no ${p.direction} rule allows it (policies: ${p.policies})`,
+  admitted: () => 'admitted by the API server',
+  refused: () => 'refused by the API server',
+  refusedBecause: (p: { message: string }) => `refused: ${p.message}`,
 
   // --- task outcomes and reports ----------------------------------------------------------
   outcomePass: () => 'pass',
@@ -170,6 +173,9 @@ const ko: Messages = {
   reachable: () => '허용',
   blocked: (p) => `${p.by}에 막힘`,
   blockedNoRule: (p) => `허용하는 ${p.direction} 규칙이 없음 (정책: ${p.policies})`,
+  admitted: () => 'API 서버가 받아들임',
+  refused: () => 'API 서버가 거절함',
+  refusedBecause: (p) => `거절됨: ${p.message}`,
 
   outcomePass: () => '통과',
   outcomeFail: () => '실패',

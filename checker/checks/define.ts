@@ -52,6 +52,12 @@ export interface CheckContext {
   can(subject: AccessSubject, verb: string, resource: string, opts?: AccessOptions): Promise<Observation>;
   /** The subject may not do this. */
   cannot(subject: AccessSubject, verb: string, resource: string, opts?: AccessOptions): Promise<Observation>;
+  /**
+   * The API server admits this object (or, with `expect: false`, refuses it): a server-side dry run
+   * of a create in the lab's namespace, through quota, LimitRange, Pod Security, admission policies
+   * and validation. Nothing is stored. For tasks like "a Pod with an untagged image is refused".
+   */
+  admits(obj: KObject, opts?: { expect?: boolean; namespace?: string }): Promise<Observation>;
   /** NetworkPolicies let Pod `from` open a connection to Pod `to` on `port` (or, with expect false, do not). */
   reach(from: KObject | undefined, to: KObject | undefined, port: number, opts?: { protocol?: 'TCP' | 'UDP' | 'SCTP'; expect?: boolean }): Promise<Observation[]>;
 }
@@ -91,6 +97,20 @@ export function createContext(lab: LoadedLab, reader: ClusterReader, simulated: 
       const namespace = opts.allNamespaces ? undefined : namespaceFor(apiVersion, kind, opts.namespace);
       const items = await reader.list(apiVersion, kind, { namespace, labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector });
       return tagList(items, { apiVersion, kind, namespace, labelSelector: opts.labelSelector, list: true });
+    },
+    async admits(obj, opts = {}) {
+      const expect = opts.expect ?? true;
+      const namespace = namespaceFor(obj.apiVersion, obj.kind, opts.namespace);
+      const answer = await reader.admits(obj, namespace);
+      const subject: Subject = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace };
+      return {
+        subject: { label: `dry run: ${subjectName(subject)}` },
+        path: 'create --dry-run=server',
+        expected: phrase(expect ? 'admitted' : 'refused'),
+        found: answer.allowed ? phrase('admitted') : phrase('refusedBecause', { message: answer.message ?? String(answer.status) }),
+        ok: answer.allowed === expect,
+        kubectl: `kubectl create --dry-run=server -f <${obj.kind.toLowerCase()}.yaml>${namespace ? ` -n ${namespace}` : ''}`,
+      };
     },
     can: (subject, verb, resource, opts) => access(true, subject, verb, resource, opts),
     cannot: (subject, verb, resource, opts) => access(false, subject, verb, resource, opts),

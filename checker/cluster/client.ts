@@ -8,7 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
-import { ClusterError, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec } from './types.ts';
+import { ClusterError, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec, type AdmissionAnswer } from './types.ts';
 import { builtInResource, groupVersionPath, resourcePath, type ResourceInfo } from './resources.ts';
 import { displayPath } from '../lab/paths.ts';
 
@@ -110,6 +110,21 @@ class HttpReader implements HttpClusterReader {
     return { allowed: status.allowed === true, reason: status.reason };
   }
 
+  async admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer> {
+    const info = await this.resource(obj.apiVersion, obj.kind);
+    if (!info) throw new ClusterError('server', `the API server does not serve ${obj.kind} (${obj.apiVersion})`);
+    const ns = info.namespaced ? (obj.metadata.namespace ?? namespace) : undefined;
+    const path = `${groupVersionPath(obj.apiVersion)}${ns ? `/namespaces/${encodeURIComponent(ns)}` : ''}/${info.resource}?dryRun=All&fieldManager=wheelhouse-check`;
+    try {
+      await this.request('POST', path, obj);
+      return { allowed: true };
+    } catch (err) {
+      // Refusals a learner's setup causes: forbidden by admission (403), invalid (422), conflict (409), bad request (400).
+      if (err instanceof ClusterError && err.refusal) return { allowed: false, status: err.refusal.status, message: err.refusal.message };
+      throw err;
+    }
+  }
+
   async serverVersion(): Promise<string> {
     const res = await this.request('GET', '/version');
     const version = (res.body as { gitVersion?: string }).gitVersion;
@@ -207,6 +222,11 @@ class HttpReader implements HttpClusterReader {
     // A Status object's message is written for people and carries no secrets; headers are never used.
     const said = (json as { message?: string } | undefined)?.message;
     if (status === 401) return new ClusterError('unauthorized', `${this.server} did not accept the credentials in the kubeconfig (401 Unauthorized)`, { request: what });
+    // RBAC saying the checker's own credentials may not create is not the cluster's answer about the object.
+    const rbac = status === 403 && / cannot \w+ resource /.test(said ?? '');
+    if ([400, 403, 409, 422].includes(status) && !rbac && what.startsWith('POST') && !what.includes('/subjectaccessreviews')) {
+      return Object.assign(new ClusterError(status === 403 ? 'forbidden' : 'server', `${what}: ${status}${said ? ` ${said}` : ''}`, { request: what }), { refusal: { status, message: said ?? String(status) } });
+    }
     if (status === 403) return new ClusterError('forbidden', said ?? `${what} is forbidden (403)`, { request: what });
     return new ClusterError('server', `${what}: ${status}${said ? ` ${said}` : ''}`, { request: what });
   }

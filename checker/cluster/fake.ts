@@ -1,6 +1,6 @@
 // A ClusterReader that answers from objects in memory: unit tests hand it fixtures, change them
 // between samples to play a converging rollout, or make it fail like a real API server would.
-import { ClusterError, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec } from './types.ts';
+import { ClusterError, type AdmissionAnswer, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec } from './types.ts';
 import { builtInResource } from './resources.ts';
 
 export interface FakeClusterOptions {
@@ -8,6 +8,8 @@ export interface FakeClusterOptions {
   version?: string;
   /** Decides access reviews; default: nothing is allowed. */
   access?: (spec: SubjectAccessReviewSpec) => boolean;
+  /** Decides dry-run creates; default: everything is admitted. */
+  admission?: (obj: KObject, namespace?: string) => AdmissionAnswer;
 }
 
 export class FakeCluster implements ClusterReader {
@@ -15,6 +17,7 @@ export class FakeCluster implements ClusterReader {
   objects: KObject[];
   version: string;
   access: (spec: SubjectAccessReviewSpec) => boolean;
+  admission: (obj: KObject, namespace?: string) => AdmissionAnswer;
   /** Every request, e.g. "get apps/v1 Deployment lab-07/web", in order. */
   readonly requests: string[] = [];
   /** When set, every request throws it (an API server that went away, a token that expired). */
@@ -26,6 +29,7 @@ export class FakeCluster implements ClusterReader {
     this.objects = opts.objects ?? [];
     this.version = opts.version ?? 'v1.36.3';
     this.access = opts.access ?? (() => false);
+    this.admission = opts.admission ?? (() => ({ allowed: true }));
   }
 
   async get(apiVersion: string, kind: string, name: string, namespace?: string): Promise<KObject | undefined> {
@@ -48,6 +52,11 @@ export class FakeCluster implements ClusterReader {
   async accessReview(spec: SubjectAccessReviewSpec): Promise<{ allowed: boolean; reason?: string }> {
     await this.enter(`review ${spec.user} ${spec.resourceAttributes?.verb} ${spec.resourceAttributes?.resource}`);
     return { allowed: this.access(spec) };
+  }
+
+  async admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer> {
+    await this.enter(`admits ${obj.apiVersion} ${obj.kind} ${namespace ? `${namespace}/` : ''}${obj.metadata.name}`);
+    return this.admission(obj, namespace);
   }
 
   async serverVersion(): Promise<string> {

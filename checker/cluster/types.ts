@@ -43,6 +43,13 @@ export interface SubjectAccessReviewSpec {
   nonResourceAttributes?: { path: string; verb: string };
 }
 
+export interface AdmissionAnswer {
+  allowed: boolean;
+  /** The HTTP status of a refusal (403 Forbidden, 422 Invalid …) and the server's message. */
+  status?: number;
+  message?: string;
+}
+
 export interface ClusterReader {
   /** One object; undefined when it does not exist (NotFound means "not yet", not an error). */
   get(apiVersion: string, kind: string, name: string, namespace?: string): Promise<KObject | undefined>;
@@ -50,6 +57,12 @@ export interface ClusterReader {
   list(apiVersion: string, kind: string, opts?: ListOptions): Promise<KObject[]>;
   /** Asks the API server whether a subject may do something (creates a SubjectAccessReview; nothing else is written). */
   accessReview(spec: SubjectAccessReviewSpec): Promise<{ allowed: boolean; reason?: string }>;
+  /**
+   * Would the API server accept this object? A create with `dryRun=All`: authentication,
+   * authorization, admission (quota, LimitRange, Pod Security, admission policies, webhooks) and
+   * validation all run; nothing is stored. A refusal is an answer, not an error.
+   */
+  admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer>;
   /** The server's gitVersion, e.g. v1.36.3. Also the cheapest "is it there and do I get in" probe. */
   serverVersion(): Promise<string>;
   /** Where the reader points, for messages (e.g. https://127.0.0.1:6443). */
@@ -75,6 +88,8 @@ export class ClusterError extends Error {
   readonly transient: boolean;
   /** The request that failed, e.g. "GET /apis/apps/v1/namespaces/lab-07/deployments/web". */
   readonly request?: string;
+  /** Set when the server refused a dry-run create (see ClusterReader.admits): an answer, not a failure. */
+  refusal?: { status: number; message: string };
   constructor(code: ClusterErrorCode, message: string, opts: { request?: string; cause?: unknown } = {}) {
     super(message, { cause: opts.cause });
     this.name = 'ClusterError';

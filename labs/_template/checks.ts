@@ -1,5 +1,5 @@
 // One check per task id in lab.yaml. A check reads the cluster through its context (get, list,
-// can, cannot, reach — bound to the lab's namespace) and returns observations; the engine decides
+// can, cannot, admits, reach — bound to the lab's namespace) and returns observations; the engine decides
 // pass or fail and words the message ("configmap/settings data.mode: expected demo, found Demo").
 //
 // - get(): a missing object fails the task with "not found yet"; helpers given undefined add nothing.

@@ -1,0 +1,35 @@
+// ctx.admits: a server-side dry run, worded as an observation either way.
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../checker/checks/define.ts';
+import { FakeCluster } from '../../checker/cluster/fake.ts';
+import { loadLab } from '../../checker/lab/load.ts';
+import { observationMessage } from '../../checker/report/words.ts';
+
+const pod = (image: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'probe' }, spec: { containers: [{ name: 'c', image }] } });
+
+describe('admits', async () => {
+  const lab = await loadLab('lab-07');
+  const cluster = new FakeCluster({
+    admission: (obj) => (String(obj.spec.containers[0].image).endsWith(':latest') ? { allowed: false, status: 422, message: 'images must be pinned' } : { allowed: true }),
+  });
+  const { ctx } = createContext(lab, cluster, true);
+
+  it('passes when the object is admitted, in the lab namespace', async () => {
+    const o = await ctx.admits(pod('nginx:1.27'));
+    expect(o.ok).toBe(true);
+    expect(cluster.requests.at(-1)).toBe('admits v1 Pod lab-07/probe');
+  });
+
+  it('expect: false passes on a refusal and says why it was refused', async () => {
+    const o = await ctx.admits(pod('nginx:latest'), { expect: false });
+    expect(o.ok).toBe(true);
+    expect(observationMessage(o, 'en')).toMatch(/refused: images must be pinned/);
+  });
+
+  it('fails, saying what was found, when the server answers otherwise', async () => {
+    const o = await ctx.admits(pod('nginx:1.27'), { expect: false });
+    expect(o.ok).toBe(false);
+    expect(observationMessage(o, 'en')).toMatch(/expected refused by the API server, found admitted by the API server/);
+    expect(observationMessage(o, 'ko')).toMatch(/API 서버가 받아들임/);
+  });
+});
