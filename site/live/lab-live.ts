@@ -36,6 +36,9 @@ async function main(root: HTMLElement): Promise<void> {
       const st = await labStatus(lab);
       if (!st.cluster.reachable) state.textContent = s.clusterDown;
       else state.textContent = st.cluster.labsUp.includes(lab) ? s.labUp : s.labNotUp;
+      // The cluster kind is chosen only when a cluster is made: once there is one, it is shown.
+      const select = root.querySelector<HTMLSelectElement>('select.wh-provider')!;
+      select.closest('label')!.hidden = !!st.cluster.provider;
       if (st.progress && !results.childElementCount) results.textContent = `${s.lastCheck}: ${st.progress.score}/${st.progress.total}`;
     } catch (e) {
       state.textContent = (e as Error).message;
@@ -75,7 +78,8 @@ async function main(root: HTMLElement): Promise<void> {
       log.hidden = false;
       log.textContent = '';
       try {
-        await lifecycle(lab, action as 'up' | 'reset', lang, line);
+        const provider = root.querySelector<HTMLSelectElement>('select.wh-provider')?.value || undefined;
+        await lifecycle(lab, action as 'up' | 'reset', lang, line, provider);
       } finally {
         busy = false;
         buttons.forEach((x) => (x.disabled = false));

@@ -57,9 +57,14 @@ export function createSiteServer(distDir: string, live?: LiveParts): Server {
       live.terminals.attach(ws, { session: url.searchParams.get('session'), cols: size('cols'), rows: size('rows') });
     });
   });
-  server.on('close', () => {
+  // Stopping the server ends every shell and drops the sockets (upgraded sockets would otherwise
+  // keep server.close() waiting forever).
+  const close = server.close.bind(server);
+  server.close = ((cb?: (err?: Error) => void) => {
     live.terminals.endAll();
+    for (const ws of wss.clients) ws.terminate();
     wss.close();
-  });
+    return close(cb);
+  }) as typeof server.close;
   return server;
 }

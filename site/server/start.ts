@@ -49,7 +49,7 @@ if (await needsBuild(repoRoot, distDir)) {
   }
 }
 
-const { server, auth, terminals } = createLiveServer({ port, distDir, provider: values.provider as 'kind' | 'kwok' | undefined });
+const { server, auth } = createLiveServer({ port, distDir, provider: values.provider as 'kind' | 'kwok' | undefined });
 server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `Port ${port} on ${values.host} is already in use: try --port.` : e.message);
   process.exit(1);
@@ -63,7 +63,6 @@ server.listen(port, values.host, () => {
   }
 });
 const stop = () => {
-  terminals.endAll();
   server.close(() => process.exit(0));
   server.closeAllConnections();
   setTimeout(() => process.exit(0), 3000).unref();
