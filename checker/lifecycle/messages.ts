@@ -19,6 +19,8 @@ const en = {
     `Refusing to change the cluster at ${p.server}: its Wheelhouse marker belongs to another Wheelhouse setup than ${p.record}.\n→ Use the kubeconfig of the Wheelhouse folder that created it, or delete it there with npm run lab -- down.`) as P<{ server: string; record: string }>,
   kindMissing: ((p) =>
     `kind is not installed. kind runs the lab cluster's nodes as Docker containers.\n→ Install it (${p.url}): \`brew install kind\`, \`go install sigs.k8s.io/kind@latest\`, or download a release binary onto your PATH.\n→ Or use the simulated cluster, which needs no Docker: npm run lab -- up lab-NN --provider kwok`) as P<{ url: string }>,
+  kindTooOld: ((p) =>
+    `kind ${p.have} is too old: Wheelhouse needs ${p.need} or newer (it enforces NetworkPolicies and runs the current node images).\n→ Update it (${p.url}), e.g. \`go install sigs.k8s.io/kind@latest\`.\n→ Or use the simulated cluster, which needs no Docker: npm run lab -- up lab-NN --provider kwok`) as P<{ have: string; need: string; url: string }>,
   dockerMissing: ((p) =>
     `Docker is not installed: kind runs the lab cluster's nodes as Docker containers.\n→ Install Docker Desktop or Docker Engine (${p.url}), start it, and try again.\n→ Or use the simulated cluster, which needs no Docker: npm run lab -- up lab-NN --provider kwok`) as P<{ url: string }>,
   dockerNotRunning: ((p) =>
@@ -82,6 +84,7 @@ const en = {
   // --- progress ----------------------------------------------------------------------------
   whyKwokNoKind: (() => 'kind is not installed, so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. For real nodes install kind and Docker, then: npm run lab -- down, up again.') as P,
   whyKwokNoDocker: (() => 'Docker is not installed, so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped.') as P,
+  whyKwokKindOld: (() => 'The installed kind is older than Wheelhouse needs (v0.24), so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. Update kind and use --provider kind for real nodes.') as P,
   whyKwokDockerDown: (() => 'Docker is not running, so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. Start Docker and use --provider kind for real nodes.') as P,
   kwokDownloads: (() => 'The Kubernetes binaries are not built here: kwokctl downloads them (needs internet, once).') as P,
   stepCreate: ((p) => `Creating the ${p.provider} cluster "${p.name}"`) as P<{ provider: string; name: string }>,
@@ -149,6 +152,8 @@ const ko: Messages = {
     `${p.server} 클러스터는 변경하지 않습니다: 클러스터의 Wheelhouse 표식이 ${p.record}와 다른 Wheelhouse 설치의 것입니다.\n→ 이 클러스터를 만든 Wheelhouse 폴더의 kubeconfig를 쓰거나, 그 폴더에서 npm run lab -- down으로 지우세요.`,
   kindMissing: (p) =>
     `kind가 설치되어 있지 않습니다. kind는 실습 클러스터의 노드를 도커(Docker) 컨테이너로 실행합니다.\n→ 설치하세요(${p.url}): \`brew install kind\`, \`go install sigs.k8s.io/kind@latest\`, 또는 릴리스 바이너리를 PATH에 두세요.\n→ 도커 없이 쓰는 시뮬레이션 클러스터도 있습니다: npm run lab -- up lab-NN --provider kwok`,
+  kindTooOld: (p) =>
+    `kind ${p.have}은(는) 너무 오래되었습니다. Wheelhouse에는 ${p.need} 이상이 필요합니다(네트워크 정책을 적용하고 최신 노드 이미지를 실행합니다).\n→ 업데이트하세요(${p.url}). 예: \`go install sigs.k8s.io/kind@latest\`\n→ 도커 없이 쓰는 시뮬레이션 클러스터도 있습니다: npm run lab -- up lab-NN --provider kwok`,
   dockerMissing: (p) =>
     `도커(Docker)가 설치되어 있지 않습니다. kind는 실습 클러스터의 노드를 도커 컨테이너로 실행합니다.\n→ Docker Desktop이나 Docker Engine을 설치하고(${p.url}) 실행한 뒤 다시 시도하세요.\n→ 도커 없이 쓰는 시뮬레이션 클러스터도 있습니다: npm run lab -- up lab-NN --provider kwok`,
   dockerNotRunning: (p) =>
@@ -208,6 +213,7 @@ const ko: Messages = {
 
   whyKwokNoKind: () => 'kind가 설치되어 있지 않아 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 kind와 도커를 설치한 뒤 npm run lab -- down 후 다시 up 하세요.',
   whyKwokNoDocker: () => '도커가 설치되어 있지 않아 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다.',
+  whyKwokKindOld: () => '설치된 kind가 Wheelhouse에 필요한 버전(v0.24)보다 오래되어 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 kind를 업데이트하고 --provider kind를 쓰세요.',
   whyKwokDockerDown: () => '도커가 실행 중이 아니라 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 도커를 켜고 --provider kind를 쓰세요.',
   kwokDownloads: () => '쿠버네티스 바이너리가 빌드되어 있지 않아 kwokctl이 내려받습니다(처음 한 번, 인터넷 필요).',
   stepCreate: (p) => `${p.provider} 클러스터 "${p.name}" 만드는 중`,

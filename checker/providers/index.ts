@@ -28,7 +28,7 @@ export async function chooseProvider(requested: CreatableProvider | undefined, s
     return { provider: 'kind' };
   }
   if (ready.ok) return { provider: 'kind' };
-  const why = ready.missing === 'kind' ? 'whyKwokNoKind' : ready.missing === 'docker' ? 'whyKwokNoDocker' : 'whyKwokDockerDown';
+  const why = ready.missing === 'kind' ? 'whyKwokNoKind' : ready.missing === 'kind-old' ? 'whyKwokKindOld' : ready.missing === 'docker' ? 'whyKwokNoDocker' : 'whyKwokDockerDown';
   return { provider: 'kwok', why };
 }
 

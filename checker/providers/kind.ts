@@ -43,7 +43,21 @@ export function kindDeleteArgs(o: KindClusterOptions): string[] {
   return ['delete', 'cluster', '--name', o.name, '--kubeconfig', o.kubeconfig];
 }
 
-export type KindReadiness = { ok: true } | { ok: false; missing: 'kind' | 'docker' | 'docker-not-running'; detail?: string };
+/**
+ * The oldest kind Wheelhouse uses: v0.24 made kindnet enforce NetworkPolicies, which the
+ * NetworkPolicy lab needs on real nodes.
+ */
+export const MIN_KIND_VERSION = [0, 24, 0] as const;
+
+export type KindReadiness = { ok: true } | { ok: false; missing: 'kind' | 'kind-old' | 'docker' | 'docker-not-running'; detail?: string };
+
+/** "kind v0.30.0 go1.24.6 linux/amd64" → [0, 30, 0]; undefined when it says something else. */
+export function parseKindVersion(text: string): [number, number, number] | undefined {
+  const m = /\bv(\d+)\.(\d+)\.(\d+)/.exec(text);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+const older = (a: readonly number[], b: readonly number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 /** Whether kind can create a cluster here: the kind CLI and a Docker that answers. */
 export async function kindReadiness(sys: System): Promise<KindReadiness> {
@@ -51,12 +65,16 @@ export async function kindReadiness(sys: System): Promise<KindReadiness> {
   if (!sys.which('docker')) return { ok: false, missing: 'docker' };
   const info = await sys.run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 15_000 });
   if (info.code !== 0 || !info.stdout.trim()) return { ok: false, missing: 'docker-not-running', detail: lastLine(info.stderr) };
+  // A version that cannot be read is given the benefit of the doubt (a development build).
+  const version = parseKindVersion((await sys.run('kind', ['version'], { timeoutMs: 15_000 })).stdout);
+  if (version && older(version, MIN_KIND_VERSION) < 0) return { ok: false, missing: 'kind-old', detail: `v${version.join('.')}` };
   return { ok: true };
 }
 
 /** The readiness problem as an error with install steps (exit 2: nothing was changed). */
 export function kindNotReady(r: Exclude<KindReadiness, { ok: true }>): LifecycleError {
   if (r.missing === 'kind') return new LifecycleError('missing-tool', 'kindMissing', { url: KIND_QUICK_START });
+  if (r.missing === 'kind-old') return new LifecycleError('missing-tool', 'kindTooOld', { have: r.detail ?? '?', need: `v${MIN_KIND_VERSION.join('.')}`, url: KIND_QUICK_START });
   if (r.missing === 'docker') return new LifecycleError('missing-tool', 'dockerMissing', { url: DOCKER_INSTALL });
   return new LifecycleError('missing-tool', 'dockerNotRunning', { detail: r.detail ?? '' });
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { createKindCluster, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, preloadImages } from '../../checker/providers/kind.ts';
+import { createKindCluster, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, parseKindVersion, preloadImages } from '../../checker/providers/kind.ts';
 import { chooseProvider } from '../../checker/providers/index.ts';
 import { LifecycleError } from '../../checker/lifecycle/errors.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
@@ -59,7 +59,7 @@ describe('creating a kind cluster', () => {
   it('runs exactly kind create cluster, feeding it the generated config', async () => {
     const sys = fakeSystem(['kind', 'docker'], dockerUp);
     await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys);
-    const create = sys.calls.find((c) => c.cmd === 'kind')!;
+    const create = sys.calls.find((c) => c.cmd === 'kind' && c.args[0] === 'create')!;
     expect(create.args).toEqual(['create', 'cluster', '--name', 'wheelhouse', '--kubeconfig', '/k', '--config', '-', '--wait', '120s']);
     expect(create.input).toBe(kindConfig());
   });
@@ -104,6 +104,27 @@ describe('creating a kind cluster', () => {
     expect(err.message).toContain('Docker is installed but not running (Cannot connect to the Docker daemon');
     expect(err.message).toContain('systemctl start docker');
     expect(sys.calls.map((c) => c.cmd)).toEqual(['docker']);
+  });
+});
+
+describe('kind version', () => {
+  const kindSays = (version: string) => (c: Call): Partial<RunResult> =>
+    c.cmd === 'kind' && c.args[0] === 'version' ? { stdout: `kind ${version} go1.24.6 linux/amd64\n` } : dockerUp(c);
+  it('reads the version kind prints', () => {
+    expect(parseKindVersion('kind v0.30.0 go1.24.6 linux/amd64')).toEqual([0, 30, 0]);
+    expect(parseKindVersion('kind version 0.x-dev')).toBeUndefined();
+  });
+  it('accepts v0.24.0 and newer', async () => {
+    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v0.24.0')))).toEqual({ ok: true });
+    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v1.0.0')))).toEqual({ ok: true });
+  });
+  it('refuses an older kind with the version it found and how to update', async () => {
+    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v0.23.9')))).toEqual({ ok: false, missing: 'kind-old', detail: 'v0.23.9' });
+    const err = await chooseProvider('kind', fakeSystem(['kind', 'docker'], kindSays('v0.20.0'))).catch((e) => e);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain('kind v0.20.0 is too old: Wheelhouse needs v0.24.0 or newer');
+    expect(err.say('ko')).toContain('kind v0.20.0은(는) 너무 오래되었습니다');
+    expect(await chooseProvider(undefined, fakeSystem(['kind', 'docker'], kindSays('v0.20.0')))).toEqual({ provider: 'kwok', why: 'whyKwokKindOld' });
   });
 });
 
