@@ -1,6 +1,6 @@
 // Checks for lab-03: the Pod's shape from its spec (any container names, one shared emptyDir), and
 // on real nodes the init container's exit code and readiness.
-import { absent, defineChecks, match, matching, oneOf, podReady, some, type KObject } from '../../checker/index.ts';
+import { absent, defineChecks, match, matching, observe, oneOf, phrase, podReady, some, type KObject } from '../../checker/index.ts';
 
 const mounts = (name: string, path?: unknown) => some(path ? { name, mountPath: path } : { name });
 
@@ -8,9 +8,19 @@ const mounts = (name: string, path?: unknown) => some(path ? { name, mountPath: 
 const plainInit = { image: matching(/^busybox:1\.36(@|$)/), restartPolicy: absent(), volumeMounts: mounts('html') };
 
 export default defineChecks({
+  // The spec cannot prove what a shell command does, but an init container that never names
+  // index.html (a `sleep 1`, say) surely does not write it.
   'init-page': async ({ get }) => {
     const pod = await get('v1', 'Pod', 'site');
-    return match(pod, { spec: { volumes: some({ name: 'html', emptyDir: {} }), initContainers: some(plainInit) } });
+    if (!pod) return [];
+    const commands = (pod.spec?.initContainers ?? [])
+      .filter((c: KObject) => c.restartPolicy !== 'Always')
+      .map((c: KObject) => [...(c.command ?? []), ...(c.args ?? [])].join(' '));
+    const writesPage = commands.some((c: string) => /index\.html/.test(c));
+    return [
+      ...match(pod, { spec: { volumes: some({ name: 'html', emptyDir: {} }), initContainers: some(plainInit) } }),
+      ...observe(pod, 'spec.initContainers[*].command', phrase('matching', { pattern: '/index\\.html/' }), commands.join(' | ') || undefined, { ok: writesPage }),
+    ];
   },
 
   'nginx-serves': async ({ get }) => {

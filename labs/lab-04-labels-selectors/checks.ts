@@ -1,6 +1,6 @@
 // Checks for lab-04: labels and annotations read from the Pods; the selector answer compared with
 // what the API server itself returns for the same selector, now.
-import { absent, defineChecks, match, oneOf } from '../../checker/index.ts';
+import { absent, defineChecks, match, observe, present } from '../../checker/index.ts';
 
 export default defineChecks({
   relabel: async ({ get }) => match(await get('v1', 'Pod', 'api-2'), { metadata: { labels: { env: 'staging', app: 'api', tier: 'backend' } } }),
@@ -9,9 +9,15 @@ export default defineChecks({
 
   annotate: async ({ get }) => match(await get('v1', 'Pod', 'web-1'), { metadata: { annotations: { owner: 'team-web' }, labels: { app: 'web' } } }),
 
+  // Any order, separated by spaces or commas: the answer is a set of names. A missing ConfigMap or
+  // key is reported by get/match; a wrong set shows what the API server answers instead.
   'selector-answer': async ({ get, list }) => {
     const [answers, pods] = await Promise.all([get('v1', 'ConfigMap', 'answers'), list('v1', 'Pod', { labelSelector: 'tier=backend,env notin (prod)' })]);
-    const names = pods.map((p) => p.metadata.name).sort();
-    return match(answers, { data: { backendNotProd: oneOf(names.join(' '), names.join(','), names.join(', ')) } });
+    if (!answers) return [];
+    const value = answers.data?.backendNotProd;
+    if (typeof value !== 'string') return match(answers, { data: { backendNotProd: present() } });
+    const want = pods.map((p) => p.metadata.name).sort();
+    const given = [...new Set(value.split(/[\s,]+/).filter(Boolean))].sort();
+    return observe(answers, 'data.backendNotProd', want.join(' '), value, { ok: want.join(' ') === given.join(' ') });
   },
 });

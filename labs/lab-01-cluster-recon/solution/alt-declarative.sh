@@ -7,6 +7,7 @@ cp=$(kubectl get nodes -l node-role.kubernetes.io/control-plane -o name | head -
 taint=$(kubectl get node "$cp" -o jsonpath='{.spec.taints[?(@.effect=="NoSchedule")].key}')
 info=$(kubectl get nodes -l '!node-role.kubernetes.io/control-plane' -o jsonpath='{.items[0].status.nodeInfo.kubeletVersion} {.items[0].status.nodeInfo.containerRuntimeVersion}')
 read -r kubelet runtime <<<"$info"
+apiip=$(kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}')
 count=$(grep -c '"kind": "Node"' <<<"$nodes")
 kubectl apply -n $ns -f - <<YAML
 apiVersion: v1
@@ -19,4 +20,5 @@ data:
   kubeletVersion: $kubelet
   containerRuntime: $runtime
   controlPlaneTaint: $taint
+  apiServiceIP: "$apiip"
 YAML

@@ -9,4 +9,5 @@ kubectl create configmap cluster-facts -n $ns \
   --from-literal=controlPlaneNode=wheelhouse-control-plane \
   --from-literal=kubeletVersion="$(kubectl get nodes -o jsonpath='{.items[0].status.nodeInfo.kubeletVersion}')" \
   --from-literal=containerRuntime=docker://24.0.7 \
-  --from-literal=controlPlaneTaint=node-role.kubernetes.io/master
+  --from-literal=controlPlaneTaint=node-role.kubernetes.io/master \
+  --from-literal=apiServiceIP="$(kubectl get service kubernetes -n default -o jsonpath='{.spec.clusterIP}')"

@@ -8,4 +8,5 @@ kubectl create configmap cluster-facts -n $ns \
   --from-literal=controlPlaneNode=wheelhouse-control-plane \
   --from-literal=kubeletVersion="$(kubectl get nodes -o jsonpath='{.items[0].status.nodeInfo.kubeletVersion}')" \
   --from-literal=containerRuntime="$(kubectl get nodes -o jsonpath='{.items[0].status.nodeInfo.containerRuntimeVersion}')" \
-  --from-literal=controlPlaneTaint=node-role.kubernetes.io/control-plane
+  --from-literal=controlPlaneTaint=node-role.kubernetes.io/control-plane \
+  --from-literal=apiServiceIP="$(kubectl get service kubernetes -n default -o jsonpath='{.spec.clusterIP}')"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Alternative solution: everything declared in manifests (LimitRange applied before the Pods).
+# Alternative solution: everything declared in manifests (LimitRange applied before the Pods),
+# with the other spellings of the same caps: count/pods for pods, cpu for requests.cpu.
 set -euo pipefail
 ns=lab-05
 kubectl apply -n $ns -f - <<'YAML'
@@ -9,8 +10,8 @@ metadata:
   name: compute
 spec:
   hard:
-    pods: "5"
-    requests.cpu: 2000m
+    count/pods: "5"
+    cpu: 2000m
 ---
 apiVersion: v1
 kind: LimitRange

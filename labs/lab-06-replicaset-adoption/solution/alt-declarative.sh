@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Alternative solution: apply the ReplicaSet, then apply it again with 2 replicas.
+# Alternative solution: apply the ReplicaSet (a set-based selector that means the same), delete one
+# of the adopted Pods this time, then apply it again with 2 replicas.
 set -euo pipefail
 ns=lab-06
 rs() {
@@ -25,4 +26,6 @@ YAML
 }
 rs 3
 kubectl wait rs/cache -n $ns --for=jsonpath='{.status.replicas}'=3 --timeout=60s
+kubectl delete pod cache-a -n $ns
+kubectl wait rs/cache -n $ns --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
 rs 2
