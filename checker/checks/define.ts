@@ -39,6 +39,8 @@ export interface CheckContext {
   namespace: string;
   /** The cluster simulates its nodes (kwok): no containers run. */
   simulated: boolean;
+  /** The API server's version, e.g. v1.36.3 (what `kubectl version` prints as Server Version). */
+  serverVersion(): Promise<string>;
   /**
    * One object. NotFound means "not yet": the task fails with "deployment/web: not found yet" and
    * the command to look; helpers given `undefined` add nothing more. Use `find` to test absence.
@@ -57,7 +59,7 @@ export interface CheckContext {
    * of a create in the lab's namespace, through quota, LimitRange, Pod Security, admission policies
    * and validation. Nothing is stored. For tasks like "a Pod with an untagged image is refused".
    */
-  admits(obj: KObject, opts?: { expect?: boolean; namespace?: string }): Promise<Observation>;
+  admits(obj: KObject, opts?: { expect?: boolean; namespace?: string; settling?: boolean }): Promise<Observation>;
   /** NetworkPolicies let Pod `from` open a connection to Pod `to` on `port` (or, with expect false, do not). */
   reach(from: KObject | undefined, to: KObject | undefined, port: number, opts?: { protocol?: 'TCP' | 'UDP' | 'SCTP'; expect?: boolean }): Promise<Observation[]>;
 }
@@ -82,6 +84,7 @@ export function createContext(lab: LoadedLab, reader: ClusterReader, simulated: 
     lab,
     namespace: lab.namespace,
     simulated,
+    serverVersion: () => reader.serverVersion(),
     find,
     async get(apiVersion, kind, name, opts = {}) {
       const obj = await find(apiVersion, kind, name, opts);
@@ -109,6 +112,8 @@ export function createContext(lab: LoadedLab, reader: ClusterReader, simulated: 
         expected: phrase(expect ? 'admitted' : 'refused'),
         found: answer.allowed ? phrase('admitted') : phrase('refusedBecause', { message: answer.message ?? String(answer.status) }),
         ok: answer.allowed === expect,
+        // settling: the answer may still change (a quota filling up): poll until the deadline.
+        ...(opts.settling ? { settling: true } : {}),
         kubectl: `kubectl create --dry-run=server -f <${obj.kind.toLowerCase()}.yaml>${namespace ? ` -n ${namespace}` : ''}`,
       };
     },

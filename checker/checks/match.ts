@@ -191,6 +191,8 @@ export function atMost(n: number): Matcher {
 }
 
 export function oneOf(...values: unknown[]): Matcher {
+  // One choice reads as that value ("expected wheelhouse-control-plane"), not as a choice of one.
+  if (values.length === 1) return valueMatcher(brief(values[0]), values[0], (v) => deepEqual(v, values[0]));
   return valueMatcher(values.map((v) => brief(v)).join('|'), phrase('oneOf', { values: values.map((v) => brief(v)).join(', ') }), (v) => values.some((x) => deepEqual(v, x)));
 }
 

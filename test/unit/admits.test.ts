@@ -33,3 +33,16 @@ describe('admits', async () => {
     expect(observationMessage(o, 'ko')).toMatch(/API 서버가 받아들임/);
   });
 });
+
+describe('context extras', async () => {
+  const lab = await loadLab('lab-07');
+  it('gives the server version', async () => {
+    const { ctx } = createContext(lab, new FakeCluster({ version: 'v1.36.3' }), true);
+    expect(await ctx.serverVersion()).toBe('v1.36.3');
+  });
+  it('marks a dry-run answer as settling when asked', async () => {
+    const { ctx } = createContext(lab, new FakeCluster(), true);
+    expect((await ctx.admits(pod('nginx:1.27'), { expect: false, settling: true })).settling).toBe(true);
+    expect((await ctx.admits(pod('nginx:1.27'))).settling).toBeUndefined();
+  });
+});

@@ -184,3 +184,13 @@ describe('lists from the cluster', () => {
     expect(o.kubectl).toBe('kubectl get replicaset -n lab-07 -l app=web');
   });
 });
+
+describe('oneOf with a single value', () => {
+  it('reads as that value', async () => {
+    const { match, oneOf } = await import('../../checker/checks/match.ts');
+    const { observationMessage } = await import('../../checker/report/words.ts');
+    const [o] = match({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 'b' } }, { data: { k: oneOf('a') } });
+    expect(o.ok).toBe(false);
+    expect(observationMessage(o, 'en')).toMatch(/expected a, found b/);
+  });
+});
