@@ -2,8 +2,8 @@
 // and kubeconfig in a temporary folder, so a test run touches neither ~/.kube/config nor a
 // learner's lab cluster, and two runs on one machine do not meet.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKwokCluster, deleteKwokCluster, localKubeBinDir, type KwokClusterOptions } from '../../checker/providers/kwok.ts';
 import { markCluster } from '../../checker/lifecycle/marker.ts';
@@ -31,12 +31,17 @@ export async function startTestCluster(
     onProgress: log,
   };
   const t0 = Date.now();
+  // kwokctl picks free ports when it creates a cluster but holds them only once the components run:
+  // two clusters created at the same moment can pick the same port. One creation at a time.
+  const unlock = await startLock(log);
   try {
     await createKwokCluster(opts);
   } catch (err) {
     await deleteKwokCluster(opts).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
     throw err;
+  } finally {
+    unlock();
   }
   // The add-on APIs lessons and labs use (Gateway API, VPA): their CRDs, so manifests of those
   // kinds are validated by the real API server too.
@@ -58,4 +63,22 @@ export async function startTestCluster(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A machine-wide lock (a folder) around cluster creation; a lock older than 3 minutes is stale. */
+async function startLock(log: (m: string) => void): Promise<() => void> {
+  const lock = join(homedir(), '.cache', 'wheelhouse', 'cluster-start.lock');
+  mkdirSync(join(lock, '..'), { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(lock);
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 180_000) rmSync(lock, { recursive: true, force: true });
+      else if (waited % 10_000 === 0) log('waiting for another cluster on this machine to finish starting');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
