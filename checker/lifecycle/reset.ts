@@ -10,7 +10,7 @@
 // provider) waits for the controller as usual.
 import type { KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
-import { CORE, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
+import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
 import { restoreNodes } from './nodes.ts';
 import { LAB_LABEL } from './setup.ts';
 import { LifecycleError } from './errors.ts';
@@ -64,6 +64,16 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   const wanted = [...new Set([...target.namespaces, ...labelledNs.map((n) => n.metadata.name)])].filter((n) => !PROTECTED_NAMESPACES.has(n));
   const present = (await Promise.all(wanted.map(async (n) => ((await api.get(nsPath(n))) ? n : undefined)))).filter((n): n is string => !!n);
 
+  // A lab's own admission control (policies, webhooks) goes first and is waited for: a policy that
+  // also judges DELETE would otherwise refuse the very deletions below.
+  const admission = cluster.filter((t) => t.group === 'admissionregistration.k8s.io');
+  const admissionLeft = async () => (await Promise.all(admission.map((t) => api.list(apiPath(t), { labelSelector: target.selector })))).flat();
+  const firstAdmission = await admissionLeft();
+  if (firstAdmission.length) {
+    await Promise.all(admission.map(async (t) => Promise.all((await api.list(apiPath(t), { labelSelector: target.selector })).map((o) => api.delete(apiPath(t, undefined, o.metadata.name))))));
+    while ((await admissionLeft()).length && performance.now() < deadline) await sleep(100);
+  }
+
   // The namespaces first: once they are terminating, nothing new can be created in them.
   await Promise.all(present.map((n) => api.delete(nsPath(n))));
   const inLabNs = new Set(present);
@@ -74,7 +84,7 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
       namespaced
         .filter((t) => t.verbs.includes('deletecollection'))
         // Grace period 0: Pods go at once instead of after their 30 s of termination.
-        .map((t) => api.delete(apiPath(t, ns), { gracePeriodSeconds: '0', propagationPolicy: 'Background' })),
+        .map((t) => refusedForAWhile(() => api.delete(apiPath(t, ns), { gracePeriodSeconds: '0', propagationPolicy: 'Background' }), deadline)),
     );
   // Objects that were still there after their DELETE (finalizers): looked at again until gone.
   let pending: { path: string; name: string }[] = [];
@@ -141,6 +151,23 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     await sleep(finalized ? 0 : emptyOnce.size ? 50 : 200);
   }
   return { deleted, namespaces: present, nodesRestored, durationMs: performance.now() - t0 };
+}
+
+/**
+ * Admission that was just removed can still be in force for a moment (the API server's informers
+ * catch up within about a second): a 403 or 422 from admission is tried again, not reported as an
+ * unreachable cluster.
+ */
+async function refusedForAWhile<T>(fn: () => Promise<T>, deadline: number): Promise<T> {
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (!(err instanceof KubeStatusError) || (status !== 403 && status !== 422) || performance.now() > deadline) throw err;
+      await sleep(250);
+    }
+  }
 }
 
 function describe(o: KObject): string {
