@@ -70,7 +70,9 @@ export const addonSchema = z
   .object({
     name: z.string().describe('Add-on name, e.g. metrics-server.'),
     version: z.string().describe('Pinned version.'),
-    manifest: z.string().describe('Path (inside the lab folder) or URL of the manifest to apply, pinned to the version.'),
+    manifest: z
+      .string()
+      .describe('Path (inside the lab folder) or https URL of the manifest to apply, pinned to the version. A folder with a kustomization.yaml is applied with `kubectl apply -k` (an upstream manifest plus the lab\'s patches).'),
     images: z.array(z.string()).default([]).describe('Images to preload into kind nodes so a workshop does not pull them at the last minute.'),
     providers: z
       .array(z.enum(['kind', 'kwok', 'existing']))

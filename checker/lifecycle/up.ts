@@ -158,7 +158,10 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
         await progress.step(msg(lang, 'stepPreload', { addon: a.name }), (update) => preloadImages(t.state.name, a.images, sys, update));
       }
       await progress.step(msg(lang, 'stepAddon', { addon: a.name, version: a.version }), async () => {
-        const r = await kubectl(kubectlTarget(t), sys, ['apply', '--server-side', '--force-conflicts', '--field-manager=wheelhouse', '-f', addonManifest(lab, a.manifest)]);
+        // A folder is a kustomization (an upstream manifest by URL plus the lab's patches): -k.
+        const manifest = addonManifest(lab, a.manifest);
+        const source = existsSync(join(manifest, 'kustomization.yaml')) ? ['-k', manifest] : ['-f', manifest];
+        const r = await kubectl(kubectlTarget(t), sys, ['apply', '--server-side', '--force-conflicts', '--field-manager=wheelhouse', ...source]);
         if (r.code !== 0) throw new LifecycleError('failed', 'applyFailed', { what: `${a.name} ${a.version}`, detail: r.stderr.trim().split('\n').slice(-5).join('\n') });
       });
     }
@@ -183,13 +186,16 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
   });
 }
 
-/** An add-on's manifest: a URL, or a path inside the lab folder (never outside it). */
+/**
+ * An add-on's manifest: a URL, or a path inside the lab folder (never outside it) — a file, or a
+ * folder with a kustomization.yaml (applied with -k) to patch an upstream manifest.
+ */
 export function addonManifest(lab: LoadedLab, manifest: string): string {
   if (/^https:\/\//.test(manifest)) return manifest;
   const path = isAbsolute(manifest) ? manifest : join(lab.dir, manifest);
   const rel = relative(lab.dir, path);
   if (rel.startsWith('..') || isAbsolute(rel) || !existsSync(path)) {
-    throw new LifecycleError('broken-lab', 'setupProblems', { lab: lab.id, problems: `${displayPath(lab.file)}: add-on manifest "${manifest}" is not a file in the lab folder nor an https URL` });
+    throw new LifecycleError('broken-lab', 'setupProblems', { lab: lab.id, problems: `${displayPath(lab.file)}: add-on manifest "${manifest}" is not a file or kustomization folder in the lab folder, nor an https URL` });
   }
   return path;
 }
