@@ -100,11 +100,16 @@ test('without the token the lab page stays static and the API refuses', async ({
 });
 
 /** Opens the terminal socket; resolves with the HTTP status of a refusal, or the open socket. */
-function openSocket(headers: Record<string, string>, query = ''): Promise<{ status: number; ws?: WebSocket }> {
+type Frame = { t: string; [k: string]: unknown };
+
+/** Opens the terminal socket; frames are collected from the first one on (the server greets at once). */
+function openSocket(headers: Record<string, string>, query = ''): Promise<{ status: number; ws?: WebSocket; frames: Frame[] }> {
   return new Promise((resolve, reject) => {
+    const frames: Frame[] = [];
     const ws = new WebSocket(`ws://127.0.0.1:4399/api/terminal${query}`, { headers });
-    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
-    ws.once('open', () => resolve({ status: 101, ws }));
+    ws.on('message', (d) => frames.push(JSON.parse(String(d))));
+    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, frames }));
+    ws.once('open', () => resolve({ status: 101, ws, frames }));
     ws.once('error', (e) => (e.message.includes('Unexpected server response') ? undefined : reject(e)));
   });
 }
@@ -121,8 +126,7 @@ test('garbage on the terminal socket gets a clear message, and the shell survive
   const first = await openSocket(headers);
   expect(first.status).toBe(101);
   const ws = first.ws!;
-  const messages: { t: string; [k: string]: unknown }[] = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+  const messages = first.frames;
   await expect.poll(() => messages.find((m) => m.t === 'hello')).toBeTruthy();
   const session = messages.find((m) => m.t === 'hello')!.session as string;
   ws.send(JSON.stringify({ t: 'in', d: 'echo kept-$((40+2))\r' }));
@@ -134,8 +138,7 @@ test('garbage on the terminal socket gets a clear message, and the shell survive
 
   // Nothing lost: the same shell, with its output, on a new connection.
   const again = await openSocket(headers, `?session=${session}`);
-  const replay: { t: string; [k: string]: unknown }[] = [];
-  again.ws!.on('message', (d) => replay.push(JSON.parse(String(d))));
+  const replay = again.frames;
   await expect.poll(() => replay.find((m) => m.t === 'hello')?.reattached).toBe(true);
   await expect.poll(() => replay.filter((m) => m.t === 'out').map((m) => m.d).join('')).toContain('kept-42');
   again.ws!.close();
