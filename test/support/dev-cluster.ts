@@ -7,7 +7,7 @@
 // Then, for example:
 //   WHEELHOUSE_TEST_KUBECONFIG=/tmp/wh-dev/kubeconfig WHEELHOUSE_TEST_BIN=… WHEELHOUSE_LABS=lab-03 \
 //     npx vitest run --project cluster test/cluster/labs.test.ts
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deleteKwokCluster, localKubeBinDir } from '../../checker/providers/kwok.ts';
@@ -32,5 +32,6 @@ if (cmd === 'start') {
   console.log(`export WHEELHOUSE_TEST_KUBECONFIG=${c.kubeconfig} WHEELHOUSE_TEST_BIN=${c.binDir} KUBECONFIG=${c.kubeconfig} PATH=${c.binDir}:$PATH`);
 } else {
   await deleteKwokCluster({ name, kubeconfig, workdir: join(dir, 'kwok'), binDir: localKubeBinDir() ?? '' });
+  rmSync(dir, { recursive: true, force: true }); // so that `start` can use the folder again
   console.log(`stopped ${name}`);
 }
