@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# fails: canary-split
+# Near miss: the weights are swapped. 10 for app-v1 and 90 for app-v2 sends nine users in ten to
+# the untested version.
+set -euo pipefail
+kubectl apply -n lab-26 -f - <<'YAML'
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: web-gw
+spec:
+  gatewayClassName: nginx
+  listeners:
+    - name: http
+      protocol: HTTP
+      port: 80
+YAML
+
+kubectl apply -n lab-26 -f - <<'YAML'
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: app
+spec:
+  parentRefs:
+    - name: web-gw
+  rules:
+    - matches:
+        - headers:
+            - name: x-canary
+              value: "true"
+      backendRefs:
+        - name: app-v2
+          port: 8080
+    - matches:
+        - path:
+            type: Exact
+            value: /old
+      filters:
+        - type: RequestRedirect
+          requestRedirect:
+            path:
+              type: ReplaceFullPath
+              replaceFullPath: /
+            statusCode: 301
+    - backendRefs:
+        - name: app-v1
+          port: 8080
+          weight: 10
+        - name: app-v2
+          port: 8080
+          weight: 90
+YAML
