@@ -5,9 +5,12 @@
 // Why it is written for speed: the test suite resets labs hundreds of times. The API server's
 // namespace controller waits a fixed 5 s before it starts on a deleted namespace (a grace period
 // for highly available API servers). On the single API server of a kind or kwok cluster,
-// Wheelhouse deletes the namespace's content itself, checks twice that nothing is left, and then
-// finalizes the namespace, which the controller would have done. Any other cluster (the existing
-// provider) waits for the controller as usual.
+// Wheelhouse deletes the namespace's content itself (most of it before the namespace), checks
+// twice that nothing is left, and then finalizes the namespace, which the controller would have
+// done. It does so only within those 5 s:
+// a controller pass that has begun deletes by namespace name, so it would also delete what the lab's
+// setup creates in the new namespace of the same name; later, it waits for the controller. Any
+// other cluster (the existing provider) waits for the controller as usual.
 import type { KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
 import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
@@ -17,6 +20,9 @@ import { LifecycleError } from './errors.ts';
 import type { Marker } from './marker.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
 import { msg } from './messages.ts';
+
+/** The namespace controller starts on a deleted namespace 5 s after its deletion; finalizing stays well before. */
+const CONTROLLER_START_MS = 4_000;
 
 /** Namespaces no reset may delete, whatever labels someone put on them. */
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -74,8 +80,6 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     while ((await admissionLeft()).length && performance.now() < deadline) await sleep(100);
   }
 
-  // The namespaces first: once they are terminating, nothing new can be created in them.
-  await Promise.all(present.map((n) => api.delete(nsPath(n))));
   const inLabNs = new Set(present);
   let deleted = present.length;
 
@@ -99,11 +103,16 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     );
     deleted += elsewhere.length;
   };
+  // The namespaces' content goes first, while they are still active, so that the namespaces are
+  // nearly empty when they are deleted: they can then be finalized well within the controller's
+  // 5 s. Once a namespace is terminating, nothing new can be created in it; what controllers made
+  // meanwhile is deleted again below.
   const [, , nodesRestored] = await Promise.all([
     Promise.all(present.map(emptyNamespace)),
     Promise.all([...namespaced, ...cluster].map(deleteLabelled)),
     restoreNodes(api, marker),
   ]);
+  await Promise.all(present.map((n) => refusedForAWhile(() => api.delete(nsPath(n)), deadline)));
 
   // Wait until nothing is left. The full listing by label runs on the first look (it also
   // catches what controllers made from labelled templates meanwhile) and again while anything
@@ -112,12 +121,12 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   let fullLook = true;
   let emptyOnce = new Set<string>();
   for (;;) {
-    type Look = [{ ns: string; exists: boolean; left: KObject[] }[], KObject[], { path: string; name: string }[]];
+    type Look = [{ ns: string; exists: boolean; deletedAt: number; left: KObject[] }[], KObject[], { path: string; name: string }[]];
     const [contents, labelled, stillPending]: Look = await Promise.all([
       Promise.all(
         live.map(async (ns) => {
           const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(namespaced.map((t) => api.list(apiPath(t, ns))))]);
-          return { ns, exists: !!object, left: lists.flat() };
+          return { ns, exists: !!object, deletedAt: Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now(), left: lists.flat() };
         }),
       ),
       fullLook
@@ -133,8 +142,13 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     let finalized = false;
     if (opts.finalize) {
       const next = new Set<string>();
-      for (const { ns, exists, left } of contents) {
-        if (!exists || left.length) continue;
+      for (const { ns, exists, deletedAt, left } of contents) {
+        // deletionTimestamp has whole seconds (rounded down), so 4 s here is at most 4 s in truth.
+        if (!exists || Date.now() - deletedAt > CONTROLLER_START_MS) continue;
+        if (left.length) {
+          await emptyNamespace(ns);
+          continue;
+        }
         // Empty on two looks in a row, so nothing was being created as the namespace went.
         if (emptyOnce.has(ns)) {
           await finalizeNamespace(api, ns);

@@ -111,6 +111,8 @@ async function startingState(lab: LoadedLab): Promise<string[]> {
   return [...lists.flat(), ...nodes].sort();
 }
 
+const CONTROLLER_ANNOTATIONS = /^(deployment\.kubernetes\.io\/|deprecated\.daemonset\.template\.generation$|pv\.kubernetes\.io\/|volume\.(beta\.)?kubernetes\.io\/|endpoints\.kubernetes\.io\/)/;
+
 /** The parts of an object its manifest decides: no status, no ids, no addresses the cluster picks. */
 function comparable(o: KObject): unknown {
   const { status: _s, metadata, ...body } = structuredClone(o);
@@ -121,7 +123,9 @@ function comparable(o: KObject): unknown {
     for (const p of body.spec.ports ?? []) delete p.nodePort;
   }
   if (o.kind === 'PersistentVolumeClaim' && body.spec) delete body.spec.volumeName;
-  return { labels: metadata.labels, annotations: metadata.annotations, ...body };
+  // Annotations controllers write on their own schedule (a Deployment's revision, a claim's binding).
+  const annotations = Object.fromEntries(Object.entries(metadata.annotations ?? {}).filter(([k]) => !CONTROLLER_ANNOTATIONS.test(k)));
+  return { labels: metadata.labels, annotations: Object.keys(annotations).length ? annotations : undefined, ...body };
 }
 
 /** A lab that changes nodes (lab.yaml `nodes`, or a solution that labels, taints or cordons one) must run alone. */
