@@ -255,7 +255,9 @@ class HttpKubeApi implements KubeApi {
           } catch {
             json = undefined;
           }
-          if ((status >= 200 && status < 300) || (status === 404 && opts.allow404)) {
+          // A 404 means absent, whatever its body: the endpoint of a just-deleted CRD answers in plain text.
+          if (status === 404 && opts.allow404) return resolve({ status, body: json ?? {} });
+          if (status >= 200 && status < 300) {
             if (json === undefined) return reject(new ClusterError('server', `${what}: the answer is not JSON`, { request: what }));
             return resolve({ status, body: json });
           }

@@ -141,6 +141,23 @@ export async function createKwokCluster(o: KwokClusterOptions): Promise<void> {
   startVolumeProvisioner(o);
   progress('waiting for the nodes to be Ready');
   await run(bin(o, 'kubectl'), ['--kubeconfig', o.kubeconfig, 'wait', '--for=condition=Ready', 'node', '--all', '--timeout=60s'], { env: kwokEnv(o) });
+  await installAddonApis(o);
+}
+
+/**
+ * The add-on APIs that lessons and labs use (Gateway API, VerticalPodAutoscaler): their CRDs, at the
+ * versions pinned in tools/kube/versions.env, so their objects are stored and validated by the real
+ * API server. On kind the labs that need them install them as add-ons; kwok has no images to pull,
+ * and tools/crds/fetch.sh takes the files from the projects' Go modules (Go builds kwok's binaries too).
+ */
+async function installAddonApis(o: KwokClusterOptions): Promise<void> {
+  (o.onProgress ?? (() => {}))('installing the Gateway API and VerticalPodAutoscaler CRDs');
+  const fetched = await run('bash', [join(repoRoot, 'tools', 'crds', 'fetch.sh')], { env: kwokEnv(o), maxBuffer: 16 << 20 }).catch((err) => {
+    throw new Error(`tools/crds/fetch.sh could not fetch the add-on CRDs: ${String(err.stderr || err.message).trim().split('\n').slice(-3).join('\n')}`, { cause: err });
+  });
+  const crds = fetched.stdout.trim();
+  await run(bin(o, 'kubectl'), ['--kubeconfig', o.kubeconfig, 'apply', '--server-side', '-f', crds], { env: kwokEnv(o), maxBuffer: 16 << 20 });
+  await run(bin(o, 'kubectl'), ['--kubeconfig', o.kubeconfig, 'wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s'], { env: kwokEnv(o) });
 }
 
 async function kubectlApply(o: KwokClusterOptions, yamlText: string): Promise<void> {

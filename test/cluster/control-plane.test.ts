@@ -38,6 +38,11 @@ describe('the test control plane', () => {
     for (const n of nodes) expect(n.status.conditions.find((c: any) => c.type === 'Ready')?.status).toBe('True');
   });
 
+  it('serves the add-on APIs the kwok provider installs: Gateway API and VerticalPodAutoscaler', async () => {
+    const crds = (await json(['get', 'crd'])).items.map((c: any) => c.metadata.name);
+    expect(crds).toEqual(expect.arrayContaining(['gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io', 'gatewayclasses.gateway.networking.k8s.io', 'verticalpodautoscalers.autoscaling.k8s.io']));
+  });
+
   it('runs the project-built kubectl and API server at the pinned version', async () => {
     const v = JSON.parse(await kubectlOk(['version', '-o', 'json']));
     const pinned = /^KUBE_VERSION=(\S+)/m.exec(readFileSync('tools/kube/versions.env', 'utf8'))![1];

@@ -19,14 +19,22 @@ for (const file of lessonFiles('en')) {
   const runnable = lesson.blocks.filter(isRunnable);
   const ns = `lesson-${lesson.slug.slice(0, 2)}`;
   const cleanup: string[][] = [];
+  // Manifests go to the lesson's namespace through the kubeconfig's context, not `-n`: kubectl
+  // refuses `-n` for a manifest that names a namespace of its own.
+  let nsKubeconfig = '';
+  const kubectlInNs = (args: string[], input: string) => runWithCluster(join(testCluster().binDir, 'kubectl'), args, { input, env: { KUBECONFIG: nsKubeconfig } });
 
   describe(`lesson ${lesson.slug}`, () => {
     beforeAll(async () => {
       await kubectl(['delete', 'namespace', ns, `${ns}-run`, '--ignore-not-found', '--wait=true', '--timeout=60s']);
       await kubectlOk(['create', 'namespace', ns]);
       cleanup.push(['namespace', ns]);
+      nsKubeconfig = join(mkdtempSync(join(tmpdir(), 'wh-lesson-ns-')), 'kubeconfig');
+      copyFileSync(testCluster().kubeconfig, nsKubeconfig);
+      await runWithCluster('kubectl', ['config', 'set-context', '--current', `--namespace=${ns}`], { env: { KUBECONFIG: nsKubeconfig } });
     });
     afterAll(async () => {
+      if (nsKubeconfig) rmSync(join(nsKubeconfig, '..'), { recursive: true, force: true });
       for (const [kind, name, namespace] of cleanup.reverse()) {
         await kubectl(['delete', kind, name, ...(namespace ? ['-n', namespace] : []), '--ignore-not-found', '--wait=false']);
       }
@@ -48,7 +56,7 @@ for (const file of lessonFiles('en')) {
             later.push(doc);
             continue;
           }
-          const r = await kubectl(['apply', '-n', ns, '-f', '-'], { input: JSON.stringify(doc) });
+          const r = await kubectlInNs(['apply', '-f', '-'], JSON.stringify(doc));
           expect(r.code, `${doc.kind} ${doc.metadata?.name}: ${r.stderr}`).toBe(0);
           cleanup.push([doc.kind === 'CustomResourceDefinition' ? 'crd' : doc.kind.toLowerCase(), doc.metadata.name, doc.kind === 'ServiceAccount' ? doc.metadata.namespace ?? ns : '']);
           if (doc.kind === 'CustomResourceDefinition') {
@@ -56,7 +64,7 @@ for (const file of lessonFiles('en')) {
           }
         }
         if (later.length === 0) return;
-        const r = await kubectl(['apply', '--dry-run=server', '-n', ns, '-f', '-'], { input: asJson(later) });
+        const r = await kubectlInNs(['apply', '--dry-run=server', '-f', '-'], asJson(later));
         expect(r.code, `the API server rejected the manifest at ${lesson.file}:${block.line}:\n${r.stderr}`).toBe(0);
       });
     }

@@ -1,7 +1,6 @@
 // Starts and stops the suite's control plane: the kwok provider, with its own kwokctl work folder
 // and kubeconfig in a temporary folder, so a test run touches neither ~/.kube/config nor a
 // learner's lab cluster, and two runs on one machine do not meet.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,11 +42,6 @@ export async function startTestCluster(
   } finally {
     unlock();
   }
-  // The add-on APIs lessons and labs use (Gateway API, VPA): their CRDs, so manifests of those
-  // kinds are validated by the real API server too.
-  const crds = execFileSync('bash', [join(import.meta.dirname, '..', '..', 'tools', 'crds', 'fetch.sh')], { encoding: 'utf8' }).trim();
-  execFileSync(join(binDir, 'kubectl'), ['--kubeconfig', opts.kubeconfig, 'apply', '--server-side', '-f', crds], { stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync(join(binDir, 'kubectl'), ['--kubeconfig', opts.kubeconfig, 'wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s'], { stdio: ['ignore', 'ignore', 'inherit'] });
   // Mark it as Wheelhouse's own (cluster.json beside the kubeconfig, the marker with the nodes'
   // baseline inside), so the lifecycle commands (lab up/reset/solve) work on it as on a learner's.
   await markCluster(opts.kubeconfig, { provider: 'kwok', name: opts.name, workdir: opts.workdir });
