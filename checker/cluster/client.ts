@@ -116,7 +116,9 @@ class HttpReader implements HttpClusterReader {
     const ns = info.namespaced ? (obj.metadata.namespace ?? namespace) : undefined;
     const path = `${groupVersionPath(obj.apiVersion)}${ns ? `/namespaces/${encodeURIComponent(ns)}` : ''}/${info.resource}?dryRun=All&fieldManager=wheelhouse-check`;
     try {
-      await this.request('POST', path, obj);
+      const res = await this.request('POST', path, obj);
+      // Not found is no verdict: the kind stopped being served, or the namespace is missing.
+      if (res.status === 404) throw new ClusterError('server', `a dry run of ${obj.kind} ${obj.metadata.name} found nothing to answer it (404 at ${path.split('?')[0]})`);
       return { allowed: true };
     } catch (err) {
       // Refusals a learner's setup causes: forbidden by admission (403), invalid (422), conflict (409), bad request (400).
@@ -152,7 +154,10 @@ class HttpReader implements HttpClusterReader {
       kinds.catch(() => this.discovered.delete(apiVersion));
       this.discovered.set(apiVersion, kinds);
     }
-    return (await kinds)?.get(kind);
+    const info = (await kinds)?.get(kind);
+    // Nor a kind that is not served yet (a CRD still being created): the next sample asks again.
+    if (!info && this.discovered.get(apiVersion) === kinds) this.discovered.delete(apiVersion);
+    return info;
   }
 
   private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
@@ -195,7 +200,9 @@ class HttpReader implements HttpClusterReader {
           } catch {
             json = undefined;
           }
-          if (status === 200 || status === 201 || status === 404) {
+          // A 404 means absent, whatever its body: the endpoint of a just-deleted CRD answers in plain text.
+          if (status === 404) return resolve({ status, body: json ?? {} });
+          if (status === 200 || status === 201) {
             if (json === undefined) return reject(new ClusterError('server', `${what}: the answer is not JSON`, { request: what }));
             return resolve({ status, body: json });
           }

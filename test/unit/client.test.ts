@@ -81,6 +81,38 @@ describe('requests', () => {
     r.close();
   });
 
+  it('asks discovery again until a new kind is served (a CRD being created), then remembers it', async () => {
+    let served = false;
+    api.handler = (req) => {
+      if (req.path === '/apis/later.example.com/v1') return served ? { status: 200, body: { resources: [{ name: 'things', kind: 'Thing', namespaced: true }] } } : notFound();
+      if (req.path === '/apis/later.example.com/v1/namespaces/lab-23/things/x') return { status: 200, body: { kind: 'Thing', metadata: { name: 'x' } } };
+      return notFound();
+    };
+    const r = await reader();
+    expect(await r.get('later.example.com/v1', 'Thing', 'x', 'lab-23')).toBeUndefined();
+    served = true;
+    expect((await r.get('later.example.com/v1', 'Thing', 'x', 'lab-23'))?.metadata.name).toBe('x');
+    await r.get('later.example.com/v1', 'Thing', 'x', 'lab-23');
+    expect(api.requests.filter((q) => q.path === '/apis/later.example.com/v1')).toHaveLength(2);
+    r.close();
+  });
+
+  it('a 404 in plain text (a just-deleted CRD) is absent, not a broken answer', async () => {
+    api.handler = (req) => (req.path.startsWith('/apis/stable.example.com/v1/') ? { status: 404, text: '404 page not found\n' } : req.path === '/apis/stable.example.com/v1' ? { status: 200, body: { resources: [{ name: 'applications', kind: 'Application', namespaced: true }] } } : notFound());
+    const r = await reader();
+    expect(await r.get('stable.example.com/v1', 'Application', 'my-app', 'lab-23')).toBeUndefined();
+    expect(await r.list('stable.example.com/v1', 'Application', { namespace: 'lab-23' })).toEqual([]);
+    r.close();
+  });
+
+  it('a dry run answered 404 is no verdict: an error, never "admitted"', async () => {
+    api.handler = (req) => (req.path === '/apis/stable.example.com/v1' ? { status: 200, body: { resources: [{ name: 'applications', kind: 'Application', namespaced: true }] } } : notFound());
+    const r = await reader();
+    const err = await clusterError(r.admits({ apiVersion: 'stable.example.com/v1', kind: 'Application', metadata: { name: 'big' }, spec: { replicas: 20 } }, 'lab-23'));
+    expect(err.message).toMatch(/404/);
+    r.close();
+  });
+
   it('asks access questions with a SubjectAccessReview (POST, nothing else written)', async () => {
     api.handler = (req) => (req.method === 'POST' && req.path === '/apis/authorization.k8s.io/v1/subjectaccessreviews' ? { status: 201, body: { status: { allowed: true } } } : notFound());
     const r = await reader();
