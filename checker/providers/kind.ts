@@ -15,18 +15,44 @@ export function kindNodeImage(version = kubeVersion()): string {
   return `kindest/node:${version}`;
 }
 
-/** kind's cluster config: one control plane and two workers at the pinned version. */
-export function kindConfig(version = kubeVersion()): string {
+/** What every node offers, on kind as on kwok: the same labs fill the same nodes on both. */
+export const NODE_CPUS = 4;
+export const NODE_MEMORY_BYTES = 8 * 1024 ** 3;
+
+/** Docker's CPUs and memory (all of which each kind node would otherwise offer). */
+export interface DockerResources {
+  cpus: number;
+  memoryBytes: number;
+}
+
+/**
+ * kind's cluster config: one control plane and two workers at the pinned version. Given Docker's
+ * resources, the kubelets keep what is above 4 CPUs and 8 GiB reserved, so a node offers what a
+ * simulated node does (a lab that fills wheelhouse-worker2 fills it on kind too); on a smaller
+ * Docker nothing is reserved.
+ */
+export function kindConfig(version = kubeVersion(), docker?: DockerResources): string {
   const image = kindNodeImage(version);
+  const cpu = docker ? Math.max(0, docker.cpus - NODE_CPUS) : 0;
+  const memoryMi = docker ? Math.max(0, Math.floor((docker.memoryBytes - NODE_MEMORY_BYTES) / 1024 ** 2)) : 0;
+  const reserved = { ...(cpu ? { cpu: `${cpu * 1000}m` } : {}), ...(memoryMi ? { memory: `${memoryMi}Mi` } : {}) };
   return stringify({
     kind: 'Cluster',
     apiVersion: 'kind.x-k8s.io/v1alpha4',
+    ...(Object.keys(reserved).length ? { kubeadmConfigPatches: [stringify({ kind: 'KubeletConfiguration', systemReserved: reserved })] } : {}),
     nodes: [
       { role: 'control-plane', image },
       { role: 'worker', image },
       { role: 'worker', image },
     ],
   });
+}
+
+/** `docker info` for its CPUs and memory; undefined when it does not say (nothing is reserved then). */
+export async function dockerResources(sys: System): Promise<DockerResources | undefined> {
+  const r = await sys.run('docker', ['info', '--format', '{{.NCPU}} {{.MemTotal}}'], { timeoutMs: 15_000 });
+  const [cpus, memoryBytes] = r.stdout.trim().split(/\s+/).map(Number);
+  return r.code === 0 && cpus > 0 && memoryBytes > 0 ? { cpus, memoryBytes } : undefined;
 }
 
 export interface KindClusterOptions {
@@ -83,7 +109,8 @@ export async function createKindCluster(o: KindClusterOptions, sys: System, onLi
   const ready = await kindReadiness(sys);
   if (!ready.ok) throw kindNotReady(ready);
   // kind prints its steps (" ✓ Preparing nodes 📦") on stderr: pass them on as progress.
-  const r = await sys.run('kind', kindCreateArgs(o), { input: kindConfig(), onLine: (l) => onLine?.(l.trim()) });
+  const config = kindConfig(kubeVersion(), await dockerResources(sys));
+  const r = await sys.run('kind', kindCreateArgs(o), { input: config, onLine: (l) => onLine?.(l.trim()) });
   if (r.code !== 0) throw new LifecycleError('failed', 'kindCreateFailed', { detail: tail(r.stderr || r.stdout) });
 }
 

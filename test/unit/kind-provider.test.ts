@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { createKindCluster, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, parseKindVersion, preloadImages } from '../../checker/providers/kind.ts';
+import { createKindCluster, dockerResources, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, parseKindVersion, preloadImages } from '../../checker/providers/kind.ts';
 import { chooseProvider } from '../../checker/providers/index.ts';
 import { LifecycleError } from '../../checker/lifecycle/errors.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
@@ -48,6 +48,21 @@ describe('kind config', () => {
     expect(kindNodeImage('v1.36.0')).toBe('kindest/node:v1.36.0');
   });
 
+  it('reserves what Docker has above 4 CPUs and 8 GiB, so kind nodes offer what simulated ones do', () => {
+    const config = parse(kindConfig(pinned, { cpus: 12, memoryBytes: 32 * 1024 ** 3 }));
+    expect(config.kubeadmConfigPatches.map((p: string) => parse(p))).toEqual([{ kind: 'KubeletConfiguration', systemReserved: { cpu: '8000m', memory: '24576Mi' } }]);
+    expect(config.nodes).toHaveLength(3);
+    // A Docker smaller than a simulated node: nothing reserved, nothing patched.
+    expect(parse(kindConfig(pinned, { cpus: 2, memoryBytes: 4 * 1024 ** 3 })).kubeadmConfigPatches).toBeUndefined();
+    expect(parse(kindConfig(pinned, { cpus: 8, memoryBytes: 6 * 1024 ** 3 })).kubeadmConfigPatches.map((p: string) => parse(p))).toEqual([{ kind: 'KubeletConfiguration', systemReserved: { cpu: '4000m' } }]);
+  });
+
+  it('reads Docker\'s CPUs and memory from docker info, or nothing when it does not say', async () => {
+    expect(await dockerResources(fakeSystem(['docker'], () => ({ stdout: '16 67108864000\n' })))).toEqual({ cpus: 16, memoryBytes: 67108864000 });
+    expect(await dockerResources(fakeSystem(['docker'], () => ({ stdout: '<no value>\n' })))).toBeUndefined();
+    expect(await dockerResources(fakeSystem(['docker'], () => ({ code: 1, stderr: 'Cannot connect' })))).toBeUndefined();
+  });
+
   it('creates and deletes with Wheelhouse\'s own kubeconfig and the config on standard input', () => {
     const o = { name: 'wheelhouse', kubeconfig: '/repo/.wheelhouse/kubeconfig' };
     expect(['kind', ...kindCreateArgs(o)].join(' ')).toBe('kind create cluster --name wheelhouse --kubeconfig /repo/.wheelhouse/kubeconfig --config - --wait 120s');
@@ -56,12 +71,13 @@ describe('kind config', () => {
 });
 
 describe('creating a kind cluster', () => {
-  it('runs exactly kind create cluster, feeding it the generated config', async () => {
-    const sys = fakeSystem(['kind', 'docker'], dockerUp);
+  it('runs exactly kind create cluster, feeding it the generated config sized from docker info', async () => {
+    const sys = fakeSystem(['kind', 'docker'], (c) => (c.cmd === 'docker' && c.args.includes('{{.NCPU}} {{.MemTotal}}') ? { stdout: '12 34359738368\n' } : dockerUp(c)));
     await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys);
     const create = sys.calls.find((c) => c.cmd === 'kind' && c.args[0] === 'create')!;
     expect(create.args).toEqual(['create', 'cluster', '--name', 'wheelhouse', '--kubeconfig', '/k', '--config', '-', '--wait', '120s']);
-    expect(create.input).toBe(kindConfig());
+    expect(create.input).toBe(kindConfig(pinned, { cpus: 12, memoryBytes: 34359738368 }));
+    expect(create.input).toContain('systemReserved');
   });
 
   it('reports kind\'s own error when creation fails (exit 1)', async () => {
