@@ -61,7 +61,8 @@ YAML
 }
 
 manifest 3 | kubectl apply -n $ns -f -
-kubectl wait pod/db-0 -n $ns --for=condition=Ready --timeout=120s
+# the StatefulSet makes db-0 first, a moment after the apply: wait for all three before deleting it
+kubectl rollout status statefulset/db -n $ns --timeout=120s
 kubectl delete pod db-0 -n $ns
 kubectl wait statefulset/db -n $ns --for=jsonpath='{.status.readyReplicas}'=3 --timeout=120s
 manifest 2 | kubectl apply -n $ns -f -
