@@ -163,6 +163,9 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
         const source = existsSync(join(manifest, 'kustomization.yaml')) ? ['-k', manifest] : ['-f', manifest];
         const r = await kubectl(kubectlTarget(t), sys, ['apply', '--server-side', '--force-conflicts', '--field-manager=wheelhouse', ...source]);
         if (r.code !== 0) throw new LifecycleError('failed', 'applyFailed', { what: `${a.name} ${a.version}`, detail: r.stderr.trim().split('\n').slice(-5).join('\n') });
+        // The next add-on, or the setup, may create objects of the kinds this one defined: wait
+        // until they are served. (With no CRDs at all kubectl says so and fails; nothing to wait for.)
+        await kubectl(kubectlTarget(t), sys, ['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
       });
     }
 
