@@ -7,10 +7,10 @@
 // for highly available API servers). On the single API server of a kind or kwok cluster,
 // Wheelhouse deletes the namespace's content itself (most of it before the namespace), checks
 // twice that nothing is left, and then finalizes the namespace, which the controller would have
-// done. It does so only within those 5 s:
-// a controller pass that has begun deletes by namespace name, so it would also delete what the lab's
-// setup creates in the new namespace of the same name; later, it waits for the controller. Any
-// other cluster (the existing provider) waits for the controller as usual.
+// done. It does so only before the controller can have started (see controllerClock): a pass that
+// has begun deletes by namespace name, so it would also delete what the lab's setup creates in the
+// new namespace of the same name; later, it waits for the controller. Any other cluster (the
+// existing provider) waits for the controller as usual.
 import type { KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
 import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
@@ -21,7 +21,7 @@ import type { Marker } from './marker.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
 import { msg } from './messages.ts';
 
-/** The namespace controller starts on a deleted namespace 5 s after its deletion; finalizing stays well before. */
+/** The namespace controller starts 5 s after a namespace's first recent change; finalizing stays well before. */
 const CONTROLLER_START_MS = 4_000;
 
 /** Namespaces no reset may delete, whatever labels someone put on them. */
@@ -121,12 +121,12 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   let fullLook = true;
   let emptyOnce = new Set<string>();
   for (;;) {
-    type Look = [{ ns: string; exists: boolean; deletedAt: number; left: KObject[] }[], KObject[], { path: string; name: string }[]];
+    type Look = [{ ns: string; exists: boolean; controllerClock: number; left: KObject[] }[], KObject[], { path: string; name: string }[]];
     const [contents, labelled, stillPending]: Look = await Promise.all([
       Promise.all(
         live.map(async (ns) => {
           const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(namespaced.map((t) => api.list(apiPath(t, ns))))]);
-          return { ns, exists: !!object, deletedAt: Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now(), left: lists.flat() };
+          return { ns, exists: !!object, controllerClock: object ? controllerClock(object) : Date.now(), left: lists.flat() };
         }),
       ),
       fullLook
@@ -142,9 +142,8 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     let finalized = false;
     if (opts.finalize) {
       const next = new Set<string>();
-      for (const { ns, exists, deletedAt, left } of contents) {
-        // deletionTimestamp has whole seconds (rounded down), so 4 s here is at most 4 s in truth.
-        if (!exists || Date.now() - deletedAt > CONTROLLER_START_MS) continue;
+      for (const { ns, exists, controllerClock, left } of contents) {
+        if (!exists || Date.now() - controllerClock > CONTROLLER_START_MS) continue;
         if (left.length) {
           await emptyNamespace(ns);
           continue;
@@ -182,6 +181,20 @@ async function refusedForAWhile<T>(fn: () => Promise<T>, deadline: number): Prom
       await sleep(250);
     }
   }
+}
+
+/**
+ * When the namespace controller's clock started: its queue waits 5 s after every change to a
+ * namespace, so a change shortly before the deletion (its creation by a lab that is reset at once,
+ * a label) starts a pass earlier than 5 s after the deletion. Timestamps have whole seconds,
+ * rounded down, which only makes the clock look older (the safe side).
+ */
+function controllerClock(ns: KObject): number {
+  const deleted = Date.parse(String(ns.metadata.deletionTimestamp ?? '')) || Date.now();
+  const changes = [ns.metadata.creationTimestamp, ...((ns.metadata.managedFields ?? []) as { time?: string }[]).map((f) => f.time)]
+    .map((t) => Date.parse(String(t ?? '')))
+    .filter((t) => Number.isFinite(t) && t >= deleted - 6_000 && t <= deleted);
+  return Math.min(deleted, ...changes);
 }
 
 function describe(o: KObject): string {
