@@ -127,6 +127,24 @@ test('no broken internal links in the built site', async ({ request }) => {
   expect(broken).toEqual([]);
 });
 
+// Markdown that MDX did not take as emphasis or code shows its markers as text: in Korean, a
+// closing ** between a backtick and a particle (**`kubectl`**을) is the usual cause.
+test('lesson and lab pages show no raw Markdown markers', () => {
+  const files = locales.flatMap((l) => [
+    ...lessons(l).map((s) => `dist/${l}/modules/${s}/index.html`),
+    ...readdirSync(`dist/${l}/labs`).map((id) => `dist/${l}/labs/${id}/index.html`),
+  ]);
+  expect(files.length).toBeGreaterThan(40);
+  const raw: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+      .replace(/<(script|style|pre|code|svg|template)\b[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ');
+    for (const m of text.matchAll(/.{0,30}(\*\*|`).{0,30}/g)) raw.push(`${file}: ${m[0].trim()}`);
+  }
+  expect(raw).toEqual([]);
+});
+
 // The language picker keeps you on the same page, on lessons and on lab pages alike.
 for (const path of ['/en/modules/01-why-kubernetes/', '/en/labs/lab-07/', '/en/']) {
   test(`the language switch keeps you on ${path}`, async ({ page }) => {
