@@ -23,7 +23,9 @@ export function createSiteServer(distDir: string, live?: LiveParts): Server {
       return Buffer.from('Not found');
     }
   })();
-  const serveStatic = sirv(distDir, { dev: false, etag: true, extensions: ['html'] });
+  // dev: files are looked up per request, not listed once at start: a site rebuilt while the
+  // server runs (an author's `npm run build`) is served as it now is, not with stale sizes.
+  const serveStatic = sirv(distDir, { dev: true, etag: true, extensions: ['html'] });
   const server = createServer((req, res) => {
     if (live) {
       if (live.auth.acceptStartUrl(req, res)) return;
