@@ -148,10 +148,16 @@ test('lesson and lab pages show no raw Markdown markers', () => {
 // The language picker keeps you on the same page, on lessons and on lab pages alike.
 for (const path of ['/en/modules/01-why-kubernetes/', '/en/labs/lab-07/', '/en/']) {
   test(`the language switch keeps you on ${path}`, async ({ page }) => {
+    // The picker acts once its script has defined the element: wait for that on each page.
+    const picked = async (label: string) => {
+      await page.waitForLoadState('load');
+      await page.waitForFunction(() => customElements.get('starlight-lang-select') !== undefined);
+      await page.locator('starlight-lang-select select').first().selectOption({ label });
+    };
     await visit(page, path);
-    await page.locator('starlight-lang-select select').first().selectOption({ label: '한국어' });
+    await picked('한국어');
     await expect(page).toHaveURL(path.replace('/en/', '/ko/'));
-    await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+    await picked('English');
     await expect(page).toHaveURL(path);
   });
 }
