@@ -120,13 +120,15 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   let live = present;
   let fullLook = true;
   let emptyOnce = new Set<string>();
+  const deletedAt = new Map<string, number>();
+  const finalizedByUs = new Set<string>();
   for (;;) {
-    type Look = [{ ns: string; exists: boolean; controllerClock: number; left: KObject[] }[], KObject[], { path: string; name: string }[]];
+    type Look = [{ ns: string; exists: boolean; controllerClock: number; deletedAt: number; left: KObject[] }[], KObject[], { path: string; name: string }[]];
     const [contents, labelled, stillPending]: Look = await Promise.all([
       Promise.all(
         live.map(async (ns) => {
           const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(namespaced.map((t) => api.list(apiPath(t, ns))))]);
-          return { ns, exists: !!object, controllerClock: object ? controllerClock(object) : Date.now(), left: lists.flat() };
+          return { ns, exists: !!object, controllerClock: object ? controllerClock(object) : Date.now(), deletedAt: Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now(), left: lists.flat() };
         }),
       ),
       fullLook
@@ -134,6 +136,16 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
         : ([] as KObject[]),
       Promise.all(pending.map(async (p) => ((await api.get(p.path)) ? p : undefined))).then((l) => l.filter((p) => p !== undefined)),
     ]);
+    for (const c of contents) {
+      // This incarnation's deletion; and, once the controller has removed it, its status updates,
+      // which began at the earliest 5 s after the deletion.
+      if (c.exists) deletedAt.set(c.ns, c.deletedAt);
+      else if (deletedAt.has(c.ns) && !finalizedByUs.has(c.ns)) {
+        remember(c.ns, deletedAt.get(c.ns)!);
+        remember(c.ns, deletedAt.get(c.ns)! + 5_000);
+        finalizedByUs.add(c.ns); // remembered once
+      }
+    }
     live = contents.filter((c) => c.exists).map((c) => c.ns);
     pending = stillPending;
     fullLook = labelled.length > 0;
@@ -150,7 +162,10 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
         }
         // Empty on two looks in a row, so nothing was being created as the namespace went.
         if (emptyOnce.has(ns)) {
+          remember(ns, deletedAt.get(ns)!);
+          remember(ns, Date.now());
           await finalizeNamespace(api, ns);
+          finalizedByUs.add(ns);
           finalized = true;
         } else next.add(ns);
       }
@@ -184,17 +199,26 @@ async function refusedForAWhile<T>(fn: () => Promise<T>, deadline: number): Prom
 }
 
 /**
- * When the namespace controller's clock started: its queue waits 5 s after every change to a
- * namespace, so a change shortly before the deletion (its creation by a lab that is reset at once,
- * a label) starts a pass earlier than 5 s after the deletion. Timestamps have whole seconds,
+ * Events the namespace controller queued for a namespace name, per process: deletions, and updates
+ * while terminating (its own status updates, our finalize). It acts on a name 5 s after the earliest
+ * pending one, whichever incarnation of the name it came from.
+ */
+const queuedAt = new Map<string, number[]>();
+const remember = (name: string, at: number) => queuedAt.set(name, [...(queuedAt.get(name) ?? []).filter((t) => t > Date.now() - 20_000), at]);
+
+/**
+ * The time from which the namespace controller may start a pass on this terminating namespace 5 s
+ * later: its deletion, or an earlier event of the name (a previous incarnation deleted or finalized
+ * moments ago, whose pass would find this one terminating). A young namespace whose name's history
+ * this process does not know gets no fast path (minus infinity). Timestamps have whole seconds,
  * rounded down, which only makes the clock look older (the safe side).
  */
 function controllerClock(ns: KObject): number {
   const deleted = Date.parse(String(ns.metadata.deletionTimestamp ?? '')) || Date.now();
-  const changes = [ns.metadata.creationTimestamp, ...((ns.metadata.managedFields ?? []) as { time?: string }[]).map((f) => f.time)]
-    .map((t) => Date.parse(String(t ?? '')))
-    .filter((t) => Number.isFinite(t) && t >= deleted - 6_000 && t <= deleted);
-  return Math.min(deleted, ...changes);
+  const known = queuedAt.get(ns.metadata.name);
+  if (known?.length) return Math.min(deleted, ...known.filter((t) => t >= deleted - 5_500));
+  const created = Date.parse(String(ns.metadata.creationTimestamp ?? ''));
+  return Number.isFinite(created) && created >= deleted - 6_000 ? -Infinity : deleted;
 }
 
 function describe(o: KObject): string {
