@@ -128,7 +128,8 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
       Promise.all(
         live.map(async (ns) => {
           const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(namespaced.map((t) => api.list(apiPath(t, ns))))]);
-          return { ns, exists: !!object, controllerClock: object ? controllerClock(object) : Date.now(), deletedAt: Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now(), left: lists.flat() };
+          const deleted = Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now();
+          return { ns, exists: !!object, controllerClock: object ? controllerClock(object, deleted) : deleted, deletedAt: deleted, left: lists.flat() };
         }),
       ),
       fullLook
@@ -136,15 +137,11 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
         : ([] as KObject[]),
       Promise.all(pending.map(async (p) => ((await api.get(p.path)) ? p : undefined))).then((l) => l.filter((p) => p !== undefined)),
     ]);
+    // A namespace is in one look after it is gone (live keeps only those that exist). Gone by the
+    // controller's hand: its deletion, and its passes' status updates, 5 s after it at the earliest.
     for (const c of contents) {
-      // This incarnation's deletion; and, once the controller has removed it, its status updates,
-      // which began at the earliest 5 s after the deletion.
       if (c.exists) deletedAt.set(c.ns, c.deletedAt);
-      else if (deletedAt.has(c.ns) && !finalizedByUs.has(c.ns)) {
-        remember(c.ns, deletedAt.get(c.ns)!);
-        remember(c.ns, deletedAt.get(c.ns)! + 5_000);
-        finalizedByUs.add(c.ns); // remembered once
-      }
+      else if (deletedAt.has(c.ns) && !finalizedByUs.has(c.ns)) remember(c.ns, deletedAt.get(c.ns)!, deletedAt.get(c.ns)! + 5_000);
     }
     live = contents.filter((c) => c.exists).map((c) => c.ns);
     pending = stillPending;
@@ -162,8 +159,7 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
         }
         // Empty on two looks in a row, so nothing was being created as the namespace went.
         if (emptyOnce.has(ns)) {
-          remember(ns, deletedAt.get(ns)!);
-          remember(ns, Date.now());
+          remember(ns, deletedAt.get(ns)!, Date.now());
           await finalizeNamespace(api, ns);
           finalizedByUs.add(ns);
           finalized = true;
@@ -204,7 +200,7 @@ async function refusedForAWhile<T>(fn: () => Promise<T>, deadline: number): Prom
  * pending one, whichever incarnation of the name it came from.
  */
 const queuedAt = new Map<string, number[]>();
-const remember = (name: string, at: number) => queuedAt.set(name, [...(queuedAt.get(name) ?? []).filter((t) => t > Date.now() - 20_000), at]);
+const remember = (name: string, ...at: number[]) => queuedAt.set(name, [...(queuedAt.get(name) ?? []).filter((t) => t > Date.now() - 20_000), ...at]);
 
 /**
  * The time from which the namespace controller may start a pass on this terminating namespace 5 s
@@ -213,8 +209,7 @@ const remember = (name: string, at: number) => queuedAt.set(name, [...(queuedAt.
  * this process does not know gets no fast path (minus infinity). Timestamps have whole seconds,
  * rounded down, which only makes the clock look older (the safe side).
  */
-function controllerClock(ns: KObject): number {
-  const deleted = Date.parse(String(ns.metadata.deletionTimestamp ?? '')) || Date.now();
+function controllerClock(ns: KObject, deleted: number): number {
   const known = queuedAt.get(ns.metadata.name);
   if (known?.length) return Math.min(deleted, ...known.filter((t) => t >= deleted - 5_500));
   const created = Date.parse(String(ns.metadata.creationTimestamp ?? ''));

@@ -29,9 +29,7 @@ for (const file of lessonFiles('en')) {
       await kubectl(['delete', 'namespace', ns, `${ns}-run`, '--ignore-not-found', '--wait=true', '--timeout=60s']);
       await kubectlOk(['create', 'namespace', ns]);
       cleanup.push(['namespace', ns]);
-      nsKubeconfig = join(mkdtempSync(join(tmpdir(), 'wh-lesson-ns-')), 'kubeconfig');
-      copyFileSync(testCluster().kubeconfig, nsKubeconfig);
-      await runWithCluster('kubectl', ['config', 'set-context', '--current', `--namespace=${ns}`], { env: { KUBECONFIG: nsKubeconfig } });
+      nsKubeconfig = await kubeconfigIn(ns);
     });
     afterAll(async () => {
       if (nsKubeconfig) rmSync(join(nsKubeconfig, '..'), { recursive: true, force: true });
@@ -74,12 +72,9 @@ for (const file of lessonFiles('en')) {
         const runNs = `${ns}-run`;
         await kubectlOk(['create', 'namespace', runNs]);
         cleanup.push(['namespace', runNs]);
-        // A kubeconfig of its own whose current namespace is the fresh one.
-        const dir = mkdtempSync(join(tmpdir(), 'wh-lesson-'));
-        const kc = join(dir, 'kubeconfig');
-        copyFileSync(testCluster().kubeconfig, kc);
+        const kc = await kubeconfigIn(runNs);
+        const dir = join(kc, '..');
         try {
-          await runWithCluster('kubectl', ['config', 'set-context', '--current', `--namespace=${runNs}`], { env: { KUBECONFIG: kc } });
           for (const block of runnable) {
             const r = await runWithCluster('bash', ['-euo', 'pipefail', '-c', block.code], { env: { KUBECONFIG: kc, WHEELHOUSE_KUBECONFIG: kc }, cwd: dir, timeoutMs: 180_000 });
             expect(r.code, `${lesson.file}:${block.line} failed:\n$ ${block.code}\n${r.stdout}\n${r.stderr}`).toBe(0);
@@ -90,6 +85,14 @@ for (const file of lessonFiles('en')) {
       });
     }
   });
+}
+
+/** A copy of the test cluster's kubeconfig, in a folder of its own, whose current namespace is `namespace`. */
+async function kubeconfigIn(namespace: string): Promise<string> {
+  const kc = join(mkdtempSync(join(tmpdir(), 'wh-lesson-')), 'kubeconfig');
+  copyFileSync(testCluster().kubeconfig, kc);
+  await runWithCluster('kubectl', ['config', 'set-context', '--current', `--namespace=${namespace}`], { env: { KUBECONFIG: kc } });
+  return kc;
 }
 
 /** Sends what YAML parsed as JSON: re-writing it as YAML could turn the string "Off" back into a
