@@ -31,6 +31,11 @@ const en = {
 
   // --- failed (exit 1) ---------------------------------------------------------------------
   kindCreateFailed: ((p) => `kind could not create the cluster:\n${p.detail}`) as P<{ detail: string }>,
+  kindNoNodeImage: ((p) =>
+    `kind ${p.kind} publishes no node image for Kubernetes ${p.version} (tools/kube/kind-node-images.txt lists the ones it does).\n→ Set WHEELHOUSE_KIND_IMAGE to a node image you have, or move the project to a listed version.`) as P<{ version: string; kind: string }>,
+  kindCgroupV1: (() =>
+    'This machine still uses cgroup v1, which the kubelet of Kubernetes 1.35 and later refuses by default: Wheelhouse tells the kind nodes to run anyway (failCgroupV1: false). Labs work; a host on cgroup v2 is the long-term fix.') as P,
+  kindImageOverride: ((p) => `Using the node image ${p.image} (WHEELHOUSE_KIND_IMAGE) instead of the one pinned by digest.`) as P<{ image: string }>,
   kindDeleteFailed: ((p) => `kind could not delete the cluster:\n${p.detail}`) as P<{ detail: string }>,
   kindExistsUnknown: ((p) =>
     `A kind cluster named "${p.name}" exists, but Wheelhouse has no record of it.\n→ If it is a Wheelhouse leftover, delete it: kind delete cluster --name ${p.name}, then run up again.`) as P<{ name: string }>,
@@ -84,7 +89,7 @@ const en = {
   // --- progress ----------------------------------------------------------------------------
   whyKwokNoKind: (() => 'kind is not installed, so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. For real nodes install kind and Docker, then: npm run lab -- down, up again.') as P,
   whyKwokNoDocker: (() => 'Docker is not installed, so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped.') as P,
-  whyKwokKindOld: (() => 'The installed kind is older than Wheelhouse needs (v0.24), so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. Update kind and use --provider kind for real nodes.') as P,
+  whyKwokKindOld: (() => 'The installed kind is older than Wheelhouse needs (v0.33), so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. Update kind and use --provider kind for real nodes.') as P,
   whyKwokDockerDown: (() => 'Docker is not running, so Wheelhouse starts the simulated cluster (kwok): every API task works, tasks that need real containers are skipped. Start Docker and use --provider kind for real nodes.') as P,
   kwokDownloads: (() => 'The Kubernetes binaries are not built here: kwokctl downloads them (needs internet, once).') as P,
   stepCreate: ((p) => `Creating the ${p.provider} cluster "${p.name}"`) as P<{ provider: string; name: string }>,
@@ -163,6 +168,11 @@ const ko: Messages = {
   kubectlMissing: () => `kubectl이 설치되어 있지 않습니다.\n→ 프로젝트용 kubectl을 빌드하거나(npm run kube:build) kubectl을 설치하세요(https://kubernetes.io/docs/tasks/tools/).`,
 
   kindCreateFailed: (p) => `kind가 클러스터를 만들지 못했습니다:\n${p.detail}`,
+  kindNoNodeImage: (p) =>
+    `kind ${p.kind}는 쿠버네티스 ${p.version}용 노드 이미지를 내놓지 않습니다(내놓는 이미지는 tools/kube/kind-node-images.txt에 있습니다).\n→ 가진 노드 이미지를 WHEELHOUSE_KIND_IMAGE로 지정하거나, 프로젝트를 목록에 있는 버전으로 옮기세요.`,
+  kindCgroupV1: () =>
+    '이 머신은 아직 cgroup v1을 씁니다. 쿠버네티스 1.35부터 kubelet은 기본적으로 cgroup v1에서 실행을 거부하므로, Wheelhouse가 kind 노드에 그래도 실행하라고 설정합니다(failCgroupV1: false). 실습은 그대로 됩니다. 길게 보면 cgroup v2 호스트가 해결책입니다.',
+  kindImageOverride: (p) => `다이제스트로 고정된 이미지 대신 노드 이미지 ${p.image}(WHEELHOUSE_KIND_IMAGE)를 씁니다.`,
   kindDeleteFailed: (p) => `kind가 클러스터를 지우지 못했습니다:\n${p.detail}`,
   kindExistsUnknown: (p) => `"${p.name}"라는 kind 클러스터가 이미 있지만 Wheelhouse에는 그 기록이 없습니다.\n→ Wheelhouse가 남긴 것이라면 kind delete cluster --name ${p.name}으로 지우고 다시 up 하세요.`,
   kwokCreateFailed: (p) => `시뮬레이션 클러스터를 시작하지 못했습니다:\n${p.detail}`,
@@ -213,7 +223,7 @@ const ko: Messages = {
 
   whyKwokNoKind: () => 'kind가 설치되어 있지 않아 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 kind와 도커를 설치한 뒤 npm run lab -- down 후 다시 up 하세요.',
   whyKwokNoDocker: () => '도커가 설치되어 있지 않아 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다.',
-  whyKwokKindOld: () => '설치된 kind가 Wheelhouse에 필요한 버전(v0.24)보다 오래되어 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 kind를 업데이트하고 --provider kind를 쓰세요.',
+  whyKwokKindOld: () => '설치된 kind가 Wheelhouse에 필요한 버전(v0.33)보다 오래되어 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 kind를 업데이트하고 --provider kind를 쓰세요.',
   whyKwokDockerDown: () => '도커가 실행 중이 아니라 시뮬레이션 클러스터(kwok)를 띄웁니다. API 과제는 모두 되고, 실제 컨테이너가 필요한 과제는 건너뜁니다. 실제 노드를 쓰려면 도커를 켜고 --provider kind를 쓰세요.',
   kwokDownloads: () => '쿠버네티스 바이너리가 빌드되어 있지 않아 kwokctl이 내려받습니다(처음 한 번, 인터넷 필요).',
   stepCreate: (p) => `${p.provider} 클러스터 "${p.name}" 만드는 중`,

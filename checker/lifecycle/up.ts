@@ -98,7 +98,7 @@ export async function ensureCluster(o: EnsureOptions): Promise<LabTarget> {
   if (choice.why) progress.info(msg(lang, choice.why, {}));
   if (choice.provider === 'kwok' && kwokBinaries(sys).downloads) progress.info(msg(lang, 'kwokDownloads', {}));
   const made = await progress.step(msg(lang, 'stepCreate', { provider: choice.provider, name: CLUSTER_NAME }), (update) =>
-    createCluster({ provider: choice.provider, kubeconfig, sys, onProgress: update }),
+    createCluster({ provider: choice.provider, kubeconfig, sys, onProgress: update, onNotice: (n) => progress.warn(n.key === 'kindCgroupV1' ? msg(lang, n.key, {}) : msg(lang, n.key, { image: n.image })) }),
   );
   await talking(() => markCluster(kubeconfig, { provider: choice.provider, name: made.name, workdir: made.workdir }));
   return withKubectl(await openOwnedCluster(kubeconfig), sys);

@@ -2,7 +2,7 @@
 // One cluster serves every lab; it is called "wheelhouse" for kind and kwok alike.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createKindCluster, deleteKindCluster, kindClusterExists, kindNotReady, kindReadiness } from './kind.ts';
+import { createKindCluster, deleteKindCluster, kindClusterExists, kindNotReady, kindReadiness, type KindNotice } from './kind.ts';
 import { createKwokCluster, deleteKwokCluster, kwokClusterExists, kwokWorkdir, localKubeBinDir, startKwokCluster, type KwokClusterOptions } from './kwok.ts';
 import type { System } from './system.ts';
 import { LifecycleError } from '../lifecycle/errors.ts';
@@ -49,13 +49,14 @@ export interface CreateOptions {
   kubeconfig: string;
   sys: System;
   onProgress?: (message: string) => void;
+  onNotice?: (notice: KindNotice) => void;
 }
 
 /** Creates the cluster. Returns what cluster.json must record (the caller marks the cluster). */
 export async function createCluster(o: CreateOptions): Promise<{ name: string; workdir?: string }> {
   if (o.provider === 'kind') {
     if (await kindClusterExists(CLUSTER_NAME, o.sys)) throw new LifecycleError('failed', 'kindExistsUnknown', { name: CLUSTER_NAME });
-    await createKindCluster({ name: CLUSTER_NAME, kubeconfig: o.kubeconfig }, o.sys, o.onProgress);
+    await createKindCluster({ name: CLUSTER_NAME, kubeconfig: o.kubeconfig }, o.sys, o.onProgress, o.onNotice);
     return { name: CLUSTER_NAME };
   }
   const opts = kwokOptions(o.kubeconfig, CLUSTER_NAME, undefined, o.sys, o.onProgress);

@@ -2,44 +2,74 @@
 // simulated ones (wheelhouse-control-plane, wheelhouse-worker, wheelhouse-worker2). Thin on
 // purpose: generate the config, run the kind CLI with Wheelhouse's own kubeconfig, and say what
 // to install when kind or Docker is missing. https://kind.sigs.k8s.io/docs/user/configuration/
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { kubeVersion } from './kwok.ts';
+import { repoRoot } from '../lab/paths.ts';
 import type { System } from './system.ts';
 import { LifecycleError } from '../lifecycle/errors.ts';
 
 export const KIND_QUICK_START = 'https://kind.sigs.k8s.io/docs/user/quick-start/#installation';
 export const DOCKER_INSTALL = 'https://docs.docker.com/get-started/get-docker/';
 
-/** The node image for the project's Kubernetes version (tools/kube/versions.env). */
-export function kindNodeImage(version = kubeVersion()): string {
-  return `kindest/node:${version}`;
+/**
+ * The node images the pinned kind release publishes (tools/kube/kind-node-images.txt), by
+ * Kubernetes version: `kindest/node:vX@sha256:…`. kind's node images are made for one kind release
+ * and are to be used by digest; a tag alone may name an image built for another kind.
+ */
+export function publishedNodeImages(): { kind: string; images: Map<string, string> } {
+  const text = readFileSync(join(repoRoot, 'tools', 'kube', 'kind-node-images.txt'), 'utf8');
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const kind = lines.find((l) => l.startsWith('kind='))?.slice('kind='.length) ?? '';
+  const images = new Map(lines.filter((l) => l.startsWith('v')).map((l) => l.split(/\s+/) as [string, string]));
+  return { kind, images };
+}
+
+/**
+ * The node image for the project's Kubernetes version, by digest. `WHEELHOUSE_KIND_IMAGE` names
+ * another one on purpose (an offline workshop's `docker load`ed image, which keeps its tag but not
+ * its registry digest; CI's image built from source).
+ */
+export function kindNodeImage(version = kubeVersion(), env: NodeJS.ProcessEnv = process.env): string {
+  if (env.WHEELHOUSE_KIND_IMAGE) return env.WHEELHOUSE_KIND_IMAGE;
+  const { kind, images } = publishedNodeImages();
+  const image = images.get(version);
+  if (!image) throw new LifecycleError('failed', 'kindNoNodeImage', { version, kind });
+  return image;
 }
 
 /** What every node offers, on kind as on kwok: the same labs fill the same nodes on both. */
 export const NODE_CPUS = 4;
 export const NODE_MEMORY_BYTES = 8 * 1024 ** 3;
 
-/** Docker's CPUs and memory (all of which each kind node would otherwise offer). */
+/** Docker's CPUs and memory (all of which each kind node would otherwise offer), and its cgroup version. */
 export interface DockerResources {
   cpus: number;
   memoryBytes: number;
+  /** 1 on hosts still on cgroup v1, where kubelet 1.35+ refuses to start unless told otherwise. */
+  cgroupVersion?: number;
 }
 
 /**
  * kind's cluster config: one control plane and two workers at the pinned version. Given Docker's
  * resources, the kubelets keep what is above 4 CPUs and 8 GiB reserved, so a node offers what a
  * simulated node does (a lab that fills wheelhouse-worker2 fills it on kind too); on a smaller
- * Docker nothing is reserved.
+ * Docker nothing is reserved. On a cgroup v1 host the kubelets are told to run anyway
+ * (`failCgroupV1: false`): https://kubernetes.io/docs/concepts/architecture/cgroups/
  */
-export function kindConfig(version = kubeVersion(), docker?: DockerResources): string {
-  const image = kindNodeImage(version);
+export function kindConfig(image = kindNodeImage(), docker?: DockerResources): string {
   const cpu = docker ? Math.max(0, docker.cpus - NODE_CPUS) : 0;
   const memoryMi = docker ? Math.max(0, Math.floor((docker.memoryBytes - NODE_MEMORY_BYTES) / 1024 ** 2)) : 0;
   const reserved = { ...(cpu ? { cpu: `${cpu * 1000}m` } : {}), ...(memoryMi ? { memory: `${memoryMi}Mi` } : {}) };
+  const kubelet = {
+    ...(Object.keys(reserved).length ? { systemReserved: reserved } : {}),
+    ...(docker?.cgroupVersion === 1 ? { failCgroupV1: false } : {}),
+  };
   return stringify({
     kind: 'Cluster',
     apiVersion: 'kind.x-k8s.io/v1alpha4',
-    ...(Object.keys(reserved).length ? { kubeadmConfigPatches: [stringify({ kind: 'KubeletConfiguration', systemReserved: reserved })] } : {}),
+    ...(Object.keys(kubelet).length ? { kubeadmConfigPatches: [stringify({ kind: 'KubeletConfiguration', ...kubelet })] } : {}),
     nodes: [
       { role: 'control-plane', image },
       { role: 'worker', image },
@@ -48,11 +78,12 @@ export function kindConfig(version = kubeVersion(), docker?: DockerResources): s
   });
 }
 
-/** `docker info` for its CPUs and memory; undefined when it does not say (nothing is reserved then). */
+/** `docker info` for its CPUs, memory and cgroup version; undefined when it does not say (nothing is reserved then). */
 export async function dockerResources(sys: System): Promise<DockerResources | undefined> {
-  const r = await sys.run('docker', ['info', '--format', '{{.NCPU}} {{.MemTotal}}'], { timeoutMs: 15_000 });
-  const [cpus, memoryBytes] = r.stdout.trim().split(/\s+/).map(Number);
-  return r.code === 0 && cpus > 0 && memoryBytes > 0 ? { cpus, memoryBytes } : undefined;
+  const r = await sys.run('docker', ['info', '--format', '{{.NCPU}} {{.MemTotal}} {{.CgroupVersion}}'], { timeoutMs: 15_000 });
+  const [cpus, memoryBytes, cgroup] = r.stdout.trim().split(/\s+/).map(Number);
+  if (r.code !== 0 || !(cpus > 0) || !(memoryBytes > 0)) return undefined;
+  return { cpus, memoryBytes, ...(cgroup > 0 ? { cgroupVersion: cgroup } : {}) };
 }
 
 export interface KindClusterOptions {
@@ -70,10 +101,10 @@ export function kindDeleteArgs(o: KindClusterOptions): string[] {
 }
 
 /**
- * The oldest kind Wheelhouse uses: v0.24 made kindnet enforce NetworkPolicies, which the
- * NetworkPolicy lab needs on real nodes.
+ * The oldest kind Wheelhouse uses: the release whose node images it pins
+ * (tools/kube/kind-node-images.txt); a node image is made for the kind release that publishes it.
  */
-export const MIN_KIND_VERSION = [0, 24, 0] as const;
+export const MIN_KIND_VERSION = parseKindVersion(publishedNodeImages().kind) ?? ([0, 33, 0] as const);
 
 export type KindReadiness = { ok: true } | { ok: false; missing: 'kind' | 'kind-old' | 'docker' | 'docker-not-running'; detail?: string };
 
@@ -105,11 +136,18 @@ export function kindNotReady(r: Exclude<KindReadiness, { ok: true }>): Lifecycle
   return new LifecycleError('missing-tool', 'dockerNotRunning', { detail: r.detail ?? '' });
 }
 
-export async function createKindCluster(o: KindClusterOptions, sys: System, onLine?: (line: string) => void): Promise<void> {
+/** What the kind provider says once before creating (the caller words it in the learner's language). */
+export type KindNotice = { key: 'kindCgroupV1' } | { key: 'kindImageOverride'; image: string };
+
+export async function createKindCluster(o: KindClusterOptions, sys: System, onLine?: (line: string) => void, onNotice?: (n: KindNotice) => void): Promise<void> {
   const ready = await kindReadiness(sys);
   if (!ready.ok) throw kindNotReady(ready);
   // kind prints its steps (" ✓ Preparing nodes 📦") on stderr: pass them on as progress.
-  const config = kindConfig(kubeVersion(), await dockerResources(sys));
+  const image = kindNodeImage(kubeVersion(), sys.env);
+  const docker = await dockerResources(sys);
+  if (docker?.cgroupVersion === 1) onNotice?.({ key: 'kindCgroupV1' });
+  if (sys.env.WHEELHOUSE_KIND_IMAGE) onNotice?.({ key: 'kindImageOverride', image });
+  const config = kindConfig(image, docker);
   const r = await sys.run('kind', kindCreateArgs(o), { input: config, onLine: (l) => onLine?.(l.trim()) });
   if (r.code !== 0) throw new LifecycleError('failed', 'kindCreateFailed', { detail: tail(r.stderr || r.stdout) });
 }

@@ -3,12 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { createKindCluster, dockerResources, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, parseKindVersion, preloadImages } from '../../checker/providers/kind.ts';
+import { createKindCluster, dockerResources, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, parseKindVersion, preloadImages, publishedNodeImages, type KindNotice } from '../../checker/providers/kind.ts';
 import { chooseProvider } from '../../checker/providers/index.ts';
 import { LifecycleError } from '../../checker/lifecycle/errors.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
 
-const pinned = /^KUBE_VERSION=(\S+)/m.exec(readFileSync('tools/kube/versions.env', 'utf8'))![1];
+const versions = readFileSync('tools/kube/versions.env', 'utf8');
+const pinned = /^KUBE_VERSION=(\S+)/m.exec(versions)![1];
+const pinnedKind = /^KIND_VERSION=(\S+)/m.exec(versions)?.[1];
+const image = kindNodeImage(pinned, {});
 
 interface Call {
   cmd: string;
@@ -34,31 +37,63 @@ function fakeSystem(programs: string[], answers: (c: Call) => Partial<RunResult>
 const dockerUp = (c: Call): Partial<RunResult> => (c.cmd === 'docker' && c.args[0] === 'info' ? { stdout: '28.2.2\n' } : {});
 
 describe('kind config', () => {
-  it('is one control plane and two workers on the pinned node image', () => {
-    const config = parse(kindConfig());
+  it('is one control plane and two workers on the pinned node image, by digest', () => {
+    const config = parse(kindConfig(image));
     expect(config).toEqual({
       kind: 'Cluster',
       apiVersion: 'kind.x-k8s.io/v1alpha4',
       nodes: [
-        { role: 'control-plane', image: `kindest/node:${pinned}` },
-        { role: 'worker', image: `kindest/node:${pinned}` },
-        { role: 'worker', image: `kindest/node:${pinned}` },
+        { role: 'control-plane', image },
+        { role: 'worker', image },
+        { role: 'worker', image },
       ],
     });
-    expect(kindNodeImage('v1.36.0')).toBe('kindest/node:v1.36.0');
+    expect(image).toMatch(new RegExp(`^kindest/node:${pinned.replaceAll('.', '\\.')}@sha256:[0-9a-f]{64}$`));
+  });
+
+  it('pins a node image that the pinned kind release publishes (tools/kube/kind-node-images.txt)', () => {
+    const { kind, images } = publishedNodeImages();
+    expect(kind, 'kind-node-images.txt names the kind release it lists images of').toMatch(/^v\d+\.\d+\.\d+$/);
+    expect(kind, 'the kind release of the image list is the one versions.env installs').toBe(pinnedKind);
+    expect([...images.keys()], `kind ${kind} publishes a node image for KUBE_VERSION=${pinned}`).toContain(pinned);
+    for (const [version, ref] of images) expect(ref).toMatch(new RegExp(`^kindest/node:${version.replaceAll('.', '\\.')}@sha256:[0-9a-f]{64}$`));
+    // A version kind does not publish is an error that says so, not a tag that may not exist.
+    const err = (() => {
+      try {
+        return kindNodeImage('v1.36.3', {});
+      } catch (e) {
+        return e as LifecycleError;
+      }
+    })() as LifecycleError;
+    expect(err).toBeInstanceOf(LifecycleError);
+    expect(err.message).toContain('publishes no node image for Kubernetes v1.36.3');
+    expect(err.say('ko')).toContain('노드 이미지');
+  });
+
+  it('takes another node image only when WHEELHOUSE_KIND_IMAGE names one', () => {
+    expect(kindNodeImage(pinned, { WHEELHOUSE_KIND_IMAGE: 'workshop/kind-node:v1' })).toBe('workshop/kind-node:v1');
+    expect(kindNodeImage(pinned, { WHEELHOUSE_KIND_IMAGE: '' })).toBe(image);
   });
 
   it('reserves what Docker has above 4 CPUs and 8 GiB, so kind nodes offer what simulated ones do', () => {
-    const config = parse(kindConfig(pinned, { cpus: 12, memoryBytes: 32 * 1024 ** 3 }));
+    const config = parse(kindConfig(image, { cpus: 12, memoryBytes: 32 * 1024 ** 3 }));
     expect(config.kubeadmConfigPatches.map((p: string) => parse(p))).toEqual([{ kind: 'KubeletConfiguration', systemReserved: { cpu: '8000m', memory: '24576Mi' } }]);
     expect(config.nodes).toHaveLength(3);
     // A Docker smaller than a simulated node: nothing reserved, nothing patched.
-    expect(parse(kindConfig(pinned, { cpus: 2, memoryBytes: 4 * 1024 ** 3 })).kubeadmConfigPatches).toBeUndefined();
-    expect(parse(kindConfig(pinned, { cpus: 8, memoryBytes: 6 * 1024 ** 3 })).kubeadmConfigPatches.map((p: string) => parse(p))).toEqual([{ kind: 'KubeletConfiguration', systemReserved: { cpu: '4000m' } }]);
+    expect(parse(kindConfig(image, { cpus: 2, memoryBytes: 4 * 1024 ** 3 })).kubeadmConfigPatches).toBeUndefined();
+    expect(parse(kindConfig(image, { cpus: 8, memoryBytes: 6 * 1024 ** 3 })).kubeadmConfigPatches.map((p: string) => parse(p))).toEqual([{ kind: 'KubeletConfiguration', systemReserved: { cpu: '4000m' } }]);
   });
 
-  it('reads Docker\'s CPUs and memory from docker info, or nothing when it does not say', async () => {
-    expect(await dockerResources(fakeSystem(['docker'], () => ({ stdout: '16 67108864000\n' })))).toEqual({ cpus: 16, memoryBytes: 67108864000 });
+  it('tells the kubelets to run on a cgroup v1 host (kubelet 1.35+ refuses it by default)', () => {
+    const patches = (c: string) => parse(c).kubeadmConfigPatches?.map((p: string) => parse(p));
+    expect(patches(kindConfig(image, { cpus: 2, memoryBytes: 4 * 1024 ** 3, cgroupVersion: 1 }))).toEqual([{ kind: 'KubeletConfiguration', failCgroupV1: false }]);
+    expect(patches(kindConfig(image, { cpus: 12, memoryBytes: 32 * 1024 ** 3, cgroupVersion: 1 }))).toEqual([{ kind: 'KubeletConfiguration', systemReserved: { cpu: '8000m', memory: '24576Mi' }, failCgroupV1: false }]);
+    expect(patches(kindConfig(image, { cpus: 2, memoryBytes: 4 * 1024 ** 3, cgroupVersion: 2 }))).toBeUndefined();
+  });
+
+  it('reads Docker\'s CPUs, memory and cgroup version from docker info, or nothing when it does not say', async () => {
+    expect(await dockerResources(fakeSystem(['docker'], () => ({ stdout: '16 67108864000 2\n' })))).toEqual({ cpus: 16, memoryBytes: 67108864000, cgroupVersion: 2 });
+    expect(await dockerResources(fakeSystem(['docker'], () => ({ stdout: '16 67108864000 <no value>\n' })))).toEqual({ cpus: 16, memoryBytes: 67108864000 });
     expect(await dockerResources(fakeSystem(['docker'], () => ({ stdout: '<no value>\n' })))).toBeUndefined();
     expect(await dockerResources(fakeSystem(['docker'], () => ({ code: 1, stderr: 'Cannot connect' })))).toBeUndefined();
   });
@@ -72,12 +107,25 @@ describe('kind config', () => {
 
 describe('creating a kind cluster', () => {
   it('runs exactly kind create cluster, feeding it the generated config sized from docker info', async () => {
-    const sys = fakeSystem(['kind', 'docker'], (c) => (c.cmd === 'docker' && c.args.includes('{{.NCPU}} {{.MemTotal}}') ? { stdout: '12 34359738368\n' } : dockerUp(c)));
-    await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys);
+    const sys = fakeSystem(['kind', 'docker'], (c) => (c.cmd === 'docker' && c.args.includes('{{.NCPU}} {{.MemTotal}} {{.CgroupVersion}}') ? { stdout: '12 34359738368 2\n' } : dockerUp(c)));
+    const notices: KindNotice[] = [];
+    await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys, undefined, (n) => notices.push(n));
     const create = sys.calls.find((c) => c.cmd === 'kind' && c.args[0] === 'create')!;
     expect(create.args).toEqual(['create', 'cluster', '--name', 'wheelhouse', '--kubeconfig', '/k', '--config', '-', '--wait', '120s']);
-    expect(create.input).toBe(kindConfig(pinned, { cpus: 12, memoryBytes: 34359738368 }));
+    expect(create.input).toBe(kindConfig(image, { cpus: 12, memoryBytes: 34359738368, cgroupVersion: 2 }));
     expect(create.input).toContain('systemReserved');
+    expect(notices).toEqual([]);
+  });
+
+  it('says once that a cgroup v1 host is run anyway, and which image WHEELHOUSE_KIND_IMAGE chose', async () => {
+    const fake = fakeSystem(['kind', 'docker'], (c) => (c.cmd === 'docker' && c.args.includes('{{.NCPU}} {{.MemTotal}} {{.CgroupVersion}}') ? { stdout: '2 4294967296 1\n' } : dockerUp(c)));
+    const sys = { ...fake, env: { ...fake.env, WHEELHOUSE_KIND_IMAGE: 'wheelhouse.local/kind-node:v1' } };
+    const notices: KindNotice[] = [];
+    await createKindCluster({ name: 'wheelhouse', kubeconfig: '/k' }, sys, undefined, (n) => notices.push(n));
+    expect(notices).toEqual([{ key: 'kindCgroupV1' }, { key: 'kindImageOverride', image: 'wheelhouse.local/kind-node:v1' }]);
+    const create = sys.calls.find((c) => c.cmd === 'kind' && c.args[0] === 'create')!;
+    expect(parse(create.input!).nodes.map((n: { image: string }) => n.image)).toEqual(Array(3).fill('wheelhouse.local/kind-node:v1'));
+    expect(create.input).toContain('failCgroupV1: false');
   });
 
   it('reports kind\'s own error when creation fails (exit 1)', async () => {
@@ -130,15 +178,15 @@ describe('kind version', () => {
     expect(parseKindVersion('kind v0.30.0 go1.24.6 linux/amd64')).toEqual([0, 30, 0]);
     expect(parseKindVersion('kind version 0.x-dev')).toBeUndefined();
   });
-  it('accepts v0.24.0 and newer', async () => {
-    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v0.24.0')))).toEqual({ ok: true });
+  it('accepts the kind release whose node images are pinned, and newer', async () => {
+    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays(pinnedKind!)))).toEqual({ ok: true });
     expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v1.0.0')))).toEqual({ ok: true });
   });
   it('refuses an older kind with the version it found and how to update', async () => {
-    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v0.23.9')))).toEqual({ ok: false, missing: 'kind-old', detail: 'v0.23.9' });
+    expect(await kindReadiness(fakeSystem(['kind', 'docker'], kindSays('v0.32.9')))).toEqual({ ok: false, missing: 'kind-old', detail: 'v0.32.9' });
     const err = await chooseProvider('kind', fakeSystem(['kind', 'docker'], kindSays('v0.20.0'))).catch((e) => e);
     expect(err.exitCode).toBe(2);
-    expect(err.message).toContain('kind v0.20.0 is too old: Wheelhouse needs v0.24.0 or newer');
+    expect(err.message).toContain(`kind v0.20.0 is too old: Wheelhouse needs ${pinnedKind} or newer`);
     expect(err.say('ko')).toContain('kind v0.20.0은(는) 너무 오래되었습니다');
     expect(await chooseProvider(undefined, fakeSystem(['kind', 'docker'], kindSays('v0.20.0')))).toEqual({ provider: 'kwok', why: 'whyKwokKindOld' });
   });
