@@ -22,6 +22,11 @@ export const taskIdSchema = z
   .regex(/^[a-z][a-z0-9-]*$/, 'a task id is lower-case words joined by hyphens, like web-scaled')
   .describe('Stable task id (kebab-case). Used as the key in checks.ts and in JSON and JUnit results: never rename a published one.');
 
+export const clauseIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'a clause id is lower-case words joined by hyphens, like one-container')
+  .describe('Clause id (kebab-case), unique within its task. A mistake names it in its header: "# fails: TASK/CLAUSE".');
+
 export const taintSchema = z
   .object({
     key: z.string().describe('Taint key.'),
@@ -48,6 +53,12 @@ export const taskSchema = z
     title: localizedSchema.describe('Short task title, shown in reports and on the lab page.'),
     text: localizedSchema.describe('What the learner must do (Markdown). Describe the result wanted, not the commands.'),
     hint: localizedSchema.describe('A nudge shown when the task fails (Markdown). Point at the concept or command, do not give the answer.'),
+    clauses: z
+      .record(clauseIdSchema, z.string().min(3))
+      .default({})
+      .describe(
+        'For lab authors (not shown to learners): every verifiable statement of the task text, as clause id → what it requires ("one-container": "exactly one container"). Every clause has a check in checks.ts and at least one solution/mistake-*.sh that breaks it alone ("# fails: TASK/CLAUSE").',
+      ),
     runtime: z
       .enum(['api', 'containers'])
       .default('api')

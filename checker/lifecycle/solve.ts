@@ -14,17 +14,25 @@ export interface SolutionScript {
   name: string;
   kind: 'reference' | 'alternative' | 'mistake';
   file: string;
-  /** mistake-*.sh: the tasks it must fail, from its first comment line `# fails: a, b`. */
+  /** mistake-*.sh: the tasks it must fail, from its first comment line `# fails: a/clause, b`. */
   fails: string[];
+  /** mistake-*.sh: the clauses it breaks, as `task/clause` (the entries of the fails line that name one). */
+  clauses: string[];
 }
 
 const SCRIPT = /^(solve|alt-[a-z0-9-]+|mistake-[a-z0-9-]+)\.sh$/;
 
-/** The first comment line after the shebang, if it says `# fails: task-a, task-b`. */
-export function failsLine(text: string): string[] | undefined {
+/** The entries of the first comment line after the shebang, if it says `# fails: task-a/clause, task-b`. */
+export function failsEntries(text: string): string[] | undefined {
   const first = text.split('\n').find((l) => l.startsWith('#') && !l.startsWith('#!'));
   const m = first && /^#\s*fails:\s*(.+)$/.exec(first.trim());
   return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+/** The tasks a mistake must fail: `# fails: web-scaled/replicas, web-ready` → web-scaled, web-ready. */
+export function failsLine(text: string): string[] | undefined {
+  const entries = failsEntries(text);
+  return entries && [...new Set(entries.map((e) => e.split('/')[0]))];
 }
 
 /** The lab's solution scripts: solve.sh, alt-*.sh, mistake-*.sh (in name order). */
@@ -36,8 +44,10 @@ export async function solutionScripts(lab: LoadedLab): Promise<SolutionScript[]>
       const name = f.replace(/\.sh$/, '');
       const file = join(dir, f);
       const kind = name === 'solve' ? 'reference' : name.startsWith('alt-') ? 'alternative' : 'mistake';
-      const fails = kind === 'mistake' ? (failsLine(await readFile(file, 'utf8')) ?? []) : [];
-      return { name, kind, file, fails } satisfies SolutionScript;
+      const entries = kind === 'mistake' ? (failsEntries(await readFile(file, 'utf8')) ?? []) : [];
+      const fails = [...new Set(entries.map((e) => e.split('/')[0]))];
+      const clauses = entries.filter((e) => e.includes('/'));
+      return { name, kind, file, fails, clauses } satisfies SolutionScript;
     }),
   );
 }

@@ -85,7 +85,7 @@ describe('loadLab', () => {
         line 8, tasks[0].points: 12 is too big (at most 10)
           fix: use a value from 1 to 10 (Points for this task in the lab score)
         line 12, tasks[0].runtim: unknown field
-          fix: did you mean \`runtime\`? (fields allowed here: id, points, title, text, hint, runtime, dependsOn, negative)
+          fix: did you mean \`runtime\`? (fields allowed here: id, points, title, text, hint, clauses, runtime, dependsOn, negative)
         line 16, tasks[1].hint.ko: is empty
           fix: write the text (Korean text (natural technical Korean; English term in parentheses on first use))
         line 17, tasks[1].runtime: "kubelet" is not allowed

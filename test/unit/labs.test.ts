@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { listLabs } from '../../checker/lab/load.ts';
-import { failsLine } from '../../checker/lifecycle/solve.ts';
+import { failsEntries, failsLine } from '../../checker/lifecycle/solve.ts';
 import { checkKeyProblems, loadChecks } from '../../checker/checks/define.ts';
 import { LabError, loadLab } from '../../checker/lab/load.ts';
 import { repoRoot } from '../../checker/lab/paths.ts';
@@ -75,6 +75,27 @@ describe.each(labs.map((l) => [l.id, l]))('%s files', (_id, lab) => {
       expect(fails?.length, `${m}: first comment line is "# fails: TASK" (or "# fails: TASK, TASK")`).toBeGreaterThan(0);
       for (const id of fails!) expect(lab.tasks.map((t) => t.id), m).toContain(id);
     }
+  });
+
+  // ../shared/GRADING.md: every verifiable statement of a task's text is a clause with a check and
+  // at least one near miss that breaks it alone; a lab has at least 6 mistakes and 3 alternatives.
+  it('lists the clauses of every task, and every clause has a mistake that names it', async () => {
+    const files = await readdir(join(lab.dir, 'solution'));
+    const clauses = new Set(lab.tasks.flatMap((t) => Object.keys(t.clauses).map((c) => `${t.id}/${c}`)));
+    for (const t of lab.tasks) expect(Object.keys(t.clauses).length, `${lab.id} ${t.id} lists its clauses in lab.yaml`).toBeGreaterThan(0);
+    expect(files.filter((f) => /^alt-.+\.sh$/.test(f)).length, `${lab.id}: at least 3 alternatives`).toBeGreaterThanOrEqual(3);
+    const mistakes = files.filter((f) => /^mistake-.+\.sh$/.test(f));
+    expect(mistakes.length, `${lab.id}: at least 6 mistakes`).toBeGreaterThanOrEqual(6);
+    const broken = new Set<string>();
+    for (const m of mistakes) {
+      const entries = failsEntries(await readFile(join(lab.dir, 'solution', m), 'utf8')) ?? [];
+      for (const e of entries) {
+        expect(e, `${m}: "# fails:" names TASK/CLAUSE`).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+        expect([...clauses], `${m}: ${e} is a clause of lab.yaml`).toContain(e);
+        broken.add(e);
+      }
+    }
+    expect([...clauses].filter((c) => !broken.has(c)), `${lab.id}: clauses no mistake breaks`).toEqual([]);
   });
 
   it('has at least one task graded from API objects alone', () => {

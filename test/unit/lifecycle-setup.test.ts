@@ -89,19 +89,21 @@ describe('solution scripts', () => {
     expect(failsLine('#!/bin/bash\n#fails: a,  b \n')).toEqual(['a', 'b']);
     expect(failsLine('#!/bin/bash\n# Near miss\n# fails: a\n')).toBeUndefined();
     expect(failsLine('set -e\n')).toBeUndefined();
+    // A clause after the task: the task is what must fail, the clause is what the header promises.
+    expect(failsLine('#!/bin/bash\n# fails: yaml-pod/one-container, yaml-pod/image, web-ready\n')).toEqual(['yaml-pod', 'web-ready']);
   });
 
   it('finds solve, alt-* and mistake-* scripts; --with names one, or the choices are listed (usage, 64)', async () => {
     const l = lab('solutions', {
       'solution/solve.sh': '#!/bin/bash\n',
       'solution/alt-yaml.sh': '#!/bin/bash\n',
-      'solution/mistake-typo.sh': '#!/bin/bash\n# fails: t1, t2\n',
+      'solution/mistake-typo.sh': '#!/bin/bash\n# fails: t1/name, t2\n',
       'solution/helper.sh': '#!/bin/bash\n',
     });
-    expect((await solutionScripts(l)).map((s) => [s.name, s.kind, s.fails])).toEqual([
-      ['alt-yaml', 'alternative', []],
-      ['mistake-typo', 'mistake', ['t1', 't2']],
-      ['solve', 'reference', []],
+    expect((await solutionScripts(l)).map((s) => [s.name, s.kind, s.fails, s.clauses])).toEqual([
+      ['alt-yaml', 'alternative', [], []],
+      ['mistake-typo', 'mistake', ['t1', 't2'], ['t1/name']],
+      ['solve', 'reference', [], []],
     ]);
     expect((await findSolution(l)).name).toBe('solve');
     expect((await findSolution(l, 'alt-yaml.sh')).name).toBe('alt-yaml');

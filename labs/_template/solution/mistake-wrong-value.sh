@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# fails: first-task
-# A near miss: the line above names the task it must fail (the test suite checks that it does,
-# and that the other tasks do not fail because of it). Write at least two.
+# fails: first-task/value
+# A near miss: the line above names the task and the clause it breaks (the test suite checks that
+# the task fails and that every other task passes). Write them from the task text, as a learner
+# would type them, before reading checks.ts: at least six per lab, one or more per clause.
 set -euo pipefail
 kubectl create configmap settings --from-literal=mode=Demo -n lab-00
