@@ -18,11 +18,13 @@ import { resetLab } from '../lifecycle/reset.ts';
 import { down } from '../lifecycle/down.ts';
 import { findSolution, runSolution } from '../lifecycle/solve.ts';
 import { status, type StatusReport } from '../lifecycle/status.ts';
+import { prefetch } from '../lifecycle/prefetch.ts';
+import { courseImages } from '../lab/images.ts';
 import { displayWidth, labRows, listJson, renderList } from '../lifecycle/list.ts';
 import { providerNames, type ProviderName } from '../lifecycle/state.ts';
 import { CORE, apiPath } from '../lifecycle/kube-api.ts';
 
-export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down'] as const;
+export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down', 'images', 'prefetch'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface LabOptions {
@@ -42,6 +44,7 @@ export interface LabOptions {
 export type ParsedLabArgs = { kind: 'run'; options: LabOptions } | { kind: 'help'; lang: Lang } | { kind: 'usage'; message: string; lang: Lang };
 
 const NEEDS_LAB: Command[] = ['up', 'reset', 'solve'];
+const TAKES_LAB: Command[] = [...NEEDS_LAB, 'images', 'prefetch'];
 
 export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedLabArgs {
   let lang = langFromEnv(env);
@@ -78,7 +81,7 @@ export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (!(COMMANDS as readonly string[]).includes(command)) return usage(`Unknown command "${command}": use one of ${COMMANDS.join(', ')}.`);
   const cmd = command as Command;
   if (NEEDS_LAB.includes(cmd) && rest.length === 0) return usage(`${cmd} needs a lab, like: npm run lab -- ${cmd} lab-07`);
-  if (!NEEDS_LAB.includes(cmd) && rest.length > 0) return usage(`${cmd} takes no lab (got ${rest.join(' ')}).`);
+  if (!TAKES_LAB.includes(cmd) && rest.length > 0) return usage(`${cmd} takes no lab (got ${rest.join(' ')}).`);
   if (rest.length > 1) return usage(`One lab at a time: got ${rest.join(', ')}.`);
 
   if (v.provider !== undefined) {
@@ -88,7 +91,7 @@ export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (v.context !== undefined && v.provider !== 'existing') return usage('--context goes with --provider existing (Wheelhouse\'s own kubeconfig has one context).');
   if (v.provider === 'existing' && (!v.kubeconfig || !v.context)) return usage('--provider existing needs both --kubeconfig FILE and --context NAME.');
   if (v.with !== undefined && cmd !== 'solve') return usage('--with is for solve: npm run lab -- solve lab-07 --with alt-declarative');
-  if (v.json && cmd !== 'status' && cmd !== 'list') return usage('--json is for status and list.');
+  if (v.json && cmd !== 'status' && cmd !== 'list' && cmd !== 'images') return usage('--json is for status, list and images.');
   if (v.kubeconfig === '') return usage('--kubeconfig needs a file name.');
 
   return {
@@ -174,6 +177,18 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
   if (o.command === 'down') {
     const result = await down(kubeconfig.path, { sys, progress, lang });
     out(msg(lang, result === 'deleted' ? 'downDeleted' : result === 'released' ? 'downReleased' : 'downNothing', {}));
+    return EXIT.ok;
+  }
+
+  if (o.command === 'images' || o.command === 'prefetch') {
+    const labs = o.lab ? [await loadLab(o.lab, io.labsDir)] : await listLabs(io.labsDir);
+    const images = await courseImages(labs);
+    if (o.command === 'images') {
+      io.stdout.write(o.json ? `${JSON.stringify({ version: 'wheelhouse.images/v1', images }, null, 2)}\n` : images.map((i) => `${i.image}\n`).join(''));
+      return EXIT.ok;
+    }
+    const r = await prefetch(images.map((i) => i.image), kubeconfig.path, { sys, progress, lang });
+    out(msg(lang, 'prefetchDone', { count: images.length, pulled: r.pulled.length, present: r.present.length, cluster: r.loadedInto ?? '' }));
     return EXIT.ok;
   }
 

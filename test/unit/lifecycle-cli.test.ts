@@ -52,7 +52,7 @@ describe('parseLabArgs', () => {
     [['up', 'lab-07', '--provider', 'existing', '--kubeconfig', 'k'], /needs both --kubeconfig FILE and --context NAME/],
     [['up', 'lab-07', '--context', 'c'], /--context goes with --provider existing/],
     [['reset', 'lab-07', '--with', 'alt-x'], /--with is for solve/],
-    [['up', 'lab-07', '--json'], /--json is for status and list/],
+    [['up', 'lab-07', '--json'], /--json is for status, list and images/],
     [['list', '--lang', 'fr'], /--lang must be en or ko/],
     [['list', '--frobnicate'], /Unknown option '--frobnicate'/],
   ])('%j is a usage error', (argv, message) => {
