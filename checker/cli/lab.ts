@@ -170,7 +170,7 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
     return EXIT.ok;
   }
   if (o.command === 'status') {
-    const report = await status(kubeconfig.path);
+    const report = await status(kubeconfig.path, undefined, sys);
     io.stdout.write(o.json ? `${JSON.stringify({ version: 'wheelhouse.status/v1', ...report }, null, 2)}\n` : renderStatus(report, lang));
     return report.reachable ? EXIT.ok : EXIT.cluster;
   }
@@ -237,6 +237,9 @@ export function renderStatus(r: StatusReport, lang: Lang): string {
   if (r.server) row(say('statusServer'), r.server);
   if (!r.reachable) {
     lines.push(`  ${msg(lang, 'statusUnreachable', { message: r.error?.message ?? '?' })}`);
+    const stopped = (r.nodeContainers ?? []).filter((c) => !c.running).map((c) => c.name);
+    if (stopped.length) lines.push(msg(lang, 'statusKindStopped', { names: stopped.join(' ') }));
+    else if (r.record?.provider === 'kind' && r.nodeContainers?.length === 0) lines.push(msg(lang, 'statusKindGone', { name: r.record.name }));
     return `${lines.join('\n')}\n`;
   }
   row(say('statusVersion'), `${r.serverVersion} — ${say(r.simulated ? 'statusSimulated' : 'statusReal')}`);

@@ -7,6 +7,8 @@ import { CORE, apiPath, connectApi, type KubeApi } from './kube-api.ts';
 import { ownership, readMarker, type Ownership } from './marker.ts';
 import { LAB_LABEL } from './setup.ts';
 import { readState, type ClusterState } from './state.ts';
+import { kindNodeContainers } from '../providers/kind.ts';
+import { realSystem, type System } from '../providers/system.ts';
 
 export interface NodeSummary {
   name: string;
@@ -32,9 +34,15 @@ export interface StatusReport {
   currentLab?: string;
   /** Why the cluster could not be read. */
   error?: { code: string; message: string };
+  /** kind, when the cluster does not answer: its node containers and whether each runs. */
+  nodeContainers?: { name: string; running: boolean }[];
 }
 
-export async function status(kubeconfig: string, connect: (k: string, context?: string) => Promise<KubeApi> = (k, c) => connectApi({ kubeconfig: k, context: c, timeoutMs: 5000 })): Promise<StatusReport> {
+export async function status(
+  kubeconfig: string,
+  connect: (k: string, context?: string) => Promise<KubeApi> = (k, c) => connectApi({ kubeconfig: k, context: c, timeoutMs: 5000 }),
+  sys: System = realSystem,
+): Promise<StatusReport> {
   const record = await readState(kubeconfig);
   const report: StatusReport = { kubeconfig, record, reachable: false };
   if (!existsSync(kubeconfig)) return report;
@@ -66,6 +74,7 @@ export async function status(kubeconfig: string, connect: (k: string, context?: 
   } catch (err) {
     if (!(err instanceof ClusterError)) throw err;
     report.error = { code: err.code, message: err.message };
+    if (record?.provider === 'kind') report.nodeContainers = await kindNodeContainers(record.name, sys);
   } finally {
     api?.close();
   }

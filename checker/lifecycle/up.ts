@@ -104,9 +104,9 @@ export async function ensureCluster(o: EnsureOptions): Promise<LabTarget> {
   return withKubectl(await openOwnedCluster(kubeconfig), sys);
 }
 
-/** A restarted API server takes a few seconds to answer. */
+/** A restarted API server takes a few seconds to answer (a kind control plane up to a minute or two). */
 async function waitOwned(kubeconfig: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     try {
       return await openOwnedCluster(kubeconfig);

@@ -2,7 +2,7 @@
 // One cluster serves every lab; it is called "wheelhouse" for kind and kwok alike.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createKindCluster, deleteKindCluster, kindClusterExists, kindNotReady, kindReadiness, type KindNotice } from './kind.ts';
+import { createKindCluster, deleteKindCluster, kindClusterExists, kindNotReady, kindReadiness, startKindNodes, type KindNotice } from './kind.ts';
 import { createKwokCluster, deleteKwokCluster, kwokClusterExists, kwokWorkdir, localKubeBinDir, startKwokCluster, type KwokClusterOptions } from './kwok.ts';
 import type { System } from './system.ts';
 import { LifecycleError } from '../lifecycle/errors.ts';
@@ -72,8 +72,9 @@ export async function createCluster(o: CreateOptions): Promise<{ name: string; w
   return { name: CLUSTER_NAME, workdir: opts.workdir };
 }
 
-/** Starts a stopped cluster again where the provider can (kwok after a reboot). False when it cannot. */
+/** Starts a stopped cluster again where the provider can (kwok after a reboot, kind's stopped node containers). False when it cannot. */
 export async function restartCluster(state: ClusterState, sys: System, onProgress?: (m: string) => void): Promise<boolean> {
+  if (state.provider === 'kind') return startKindNodes(state.name, sys);
   if (state.provider !== 'kwok') return false;
   const opts = kwokOptions(state.kubeconfig, state.name, state.workdir, sys, onProgress);
   if (!(await kwokClusterExists(opts))) return false;

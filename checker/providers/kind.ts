@@ -180,6 +180,33 @@ export async function preloadImages(name: string, images: string[], sys: System,
   }
 }
 
+/** kind labels every node container with its cluster's name. */
+export const KIND_CLUSTER_LABEL = 'io.x-k8s.kind.cluster';
+
+/** The cluster's node containers and whether each runs (none when Docker does not answer). */
+export async function kindNodeContainers(name: string, sys: System): Promise<{ name: string; running: boolean }[]> {
+  if (!sys.which('docker')) return [];
+  const r = await sys.run('docker', ['ps', '-a', '--filter', `label=${KIND_CLUSTER_LABEL}=${name}`, '--format', '{{.Names}} {{.State}}'], { timeoutMs: 15_000 });
+  if (r.code !== 0) return [];
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f[0])
+    .map(([n, state]) => ({ name: n, running: state === 'running' }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Starts the node containers of a kind cluster that were stopped (Docker restarted, the laptop
+ * rebooted, someone ran docker stop). True when there were stopped nodes and they started.
+ */
+export async function startKindNodes(name: string, sys: System): Promise<boolean> {
+  const stopped = (await kindNodeContainers(name, sys)).filter((c) => !c.running).map((c) => c.name);
+  if (!stopped.length) return false;
+  const r = await sys.run('docker', ['start', ...stopped], { timeoutMs: 120_000 });
+  return r.code === 0;
+}
+
 function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
 }

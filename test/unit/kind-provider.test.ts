@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { createKindCluster, dockerResources, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeImage, kindReadiness, parseKindVersion, preloadImages, publishedNodeImages, type KindNotice } from '../../checker/providers/kind.ts';
+import { createKindCluster, dockerResources, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeContainers, kindNodeImage, kindReadiness, parseKindVersion, preloadImages, publishedNodeImages, startKindNodes, type KindNotice } from '../../checker/providers/kind.ts';
 import { chooseProvider } from '../../checker/providers/index.ts';
 import { LifecycleError } from '../../checker/lifecycle/errors.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
@@ -229,5 +229,25 @@ describe('preloading add-on images', () => {
       'docker pull registry.k8s.io/metrics-server/metrics-server:v0.8.0',
       'kind load docker-image registry.k8s.io/metrics-server/metrics-server:v0.8.0 --name wheelhouse',
     ]);
+  });
+});
+
+describe('a kind cluster whose node containers were stopped', () => {
+  const ps = (states: string) => (c: Call): Partial<RunResult> => (c.cmd === 'docker' && c.args[0] === 'ps' ? { stdout: states } : {});
+  it('lists the node containers by kind\'s cluster label, with whether each runs', async () => {
+    const sys = fakeSystem(['docker'], ps('wheelhouse-worker exited\nwheelhouse-control-plane running\n'));
+    expect(await kindNodeContainers('wheelhouse', sys)).toEqual([
+      { name: 'wheelhouse-control-plane', running: true },
+      { name: 'wheelhouse-worker', running: false },
+    ]);
+    expect(sys.calls[0].args).toEqual(['ps', '-a', '--filter', 'label=io.x-k8s.kind.cluster=wheelhouse', '--format', '{{.Names}} {{.State}}']);
+  });
+
+  it('starts only the stopped ones, and says when there was nothing to start', async () => {
+    const sys = fakeSystem(['docker'], ps('wheelhouse-control-plane exited\nwheelhouse-worker exited\nwheelhouse-worker2 running\n'));
+    expect(await startKindNodes('wheelhouse', sys)).toBe(true);
+    expect(sys.calls.at(-1)!.args).toEqual(['start', 'wheelhouse-control-plane', 'wheelhouse-worker']);
+    expect(await startKindNodes('wheelhouse', fakeSystem(['docker'], ps('wheelhouse-control-plane running\n')))).toBe(false);
+    expect(await startKindNodes('wheelhouse', fakeSystem([], ps('')))).toBe(false);
   });
 });

@@ -165,7 +165,7 @@ describe('renderStatus', () => {
         record: { provider: 'kwok', name: 'wheelhouse', kubeconfig: '/repo/.wheelhouse/kubeconfig', context: 'kwok-wheelhouse', createdAt: '', id: 'x' },
         reachable: true,
         server: 'https://127.0.0.1:32766',
-        serverVersion: 'v1.36.3',
+        serverVersion: 'v1.37.0',
         simulated: true,
         ownership: 'ok',
         nodes: [{ name: 'wheelhouse-worker', ready: true, roles: [], taints: ['gpu=true:NoSchedule'], unschedulable: true }],
@@ -175,9 +175,19 @@ describe('renderStatus', () => {
       'en',
     );
     expect(text).toContain('kwok (wheelhouse)');
-    expect(text).toContain('v1.36.3 — simulated nodes (kwok)');
+    expect(text).toContain('v1.37.0 — simulated nodes (kwok)');
     expect(text).toMatch(/managed by Wheelhouse\s+yes/);
     expect(text).toMatch(/wheelhouse-worker\s+Ready\s+SchedulingDisabled\s+gpu=true:NoSchedule/);
     expect(text).toContain('Labs set up: lab-02, lab-07');
+  });
+
+  it('names the stopped kind node containers of a cluster that does not answer, and how to start them', () => {
+    const record = { provider: 'kind' as const, name: 'wheelhouse', kubeconfig: '/k', context: 'kind-wheelhouse', createdAt: '', id: 'x' };
+    const base = { kubeconfig: '/k', record, reachable: false, error: { code: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:40123' } };
+    const stopped = renderStatus({ ...base, nodeContainers: [{ name: 'wheelhouse-control-plane', running: false }, { name: 'wheelhouse-worker', running: true }] }, 'en');
+    expect(stopped).toContain('The kind node containers are stopped: wheelhouse-control-plane.');
+    expect(stopped).toContain('npm run lab -- up LAB starts them again');
+    expect(renderStatus({ ...base, nodeContainers: [] }, 'en')).toContain('Docker has no node containers of the kind cluster wheelhouse');
+    expect(renderStatus({ ...base, nodeContainers: [{ name: 'wheelhouse-control-plane', running: false }] }, 'ko')).toContain('kind 노드 컨테이너가 멈춰 있습니다');
   });
 });
