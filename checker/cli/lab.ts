@@ -30,6 +30,8 @@ export type Command = (typeof COMMANDS)[number];
 export interface LabOptions {
   command: Command;
   lab?: string;
+  /** images and prefetch: the labs named (none: every lab). */
+  labs: string[];
   provider?: ProviderName;
   kubeconfig?: string;
   context?: string;
@@ -82,7 +84,7 @@ export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const cmd = command as Command;
   if (NEEDS_LAB.includes(cmd) && rest.length === 0) return usage(`${cmd} needs a lab, like: npm run lab -- ${cmd} lab-07`);
   if (!TAKES_LAB.includes(cmd) && rest.length > 0) return usage(`${cmd} takes no lab (got ${rest.join(' ')}).`);
-  if (rest.length > 1) return usage(`One lab at a time: got ${rest.join(', ')}.`);
+  if (rest.length > 1 && NEEDS_LAB.includes(cmd)) return usage(`One lab at a time: got ${rest.join(', ')}.`);
 
   if (v.provider !== undefined) {
     if (cmd !== 'up') return usage('--provider is for up: the cluster is created once, then every lab uses it.');
@@ -99,6 +101,7 @@ export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     options: {
       command: cmd,
       lab: rest[0] === undefined ? undefined : normalizeLabId(rest[0]),
+      labs: rest.map(normalizeLabId),
       provider: v.provider as ProviderName | undefined,
       kubeconfig: v.kubeconfig,
       context: v.context,
@@ -181,7 +184,7 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
   }
 
   if (o.command === 'images' || o.command === 'prefetch') {
-    const labs = o.lab ? [await loadLab(o.lab, io.labsDir)] : await listLabs(io.labsDir);
+    const labs = o.labs.length ? await Promise.all(o.labs.map((id) => loadLab(id, io.labsDir))) : await listLabs(io.labsDir);
     const images = await courseImages(labs);
     if (o.command === 'images') {
       io.stdout.write(o.json ? `${JSON.stringify({ version: 'wheelhouse.images/v1', images }, null, 2)}\n` : images.map((i) => `${i.image}\n`).join(''));

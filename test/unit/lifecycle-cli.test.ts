@@ -34,9 +34,12 @@ describe('parseLabArgs', () => {
   it('reads a command, a lab and options, normalising the lab id', () => {
     expect(parseLabArgs(['up', '7', '--provider', 'kwok', '--no-wait'], {})).toEqual({
       kind: 'run',
-      options: { command: 'up', lab: 'lab-07', provider: 'kwok', kubeconfig: undefined, context: undefined, with: undefined, json: false, wait: false, lang: 'en', langChosen: false },
+      options: { command: 'up', lab: 'lab-07', labs: ['lab-07'], provider: 'kwok', kubeconfig: undefined, context: undefined, with: undefined, json: false, wait: false, lang: 'en', langChosen: false },
     });
     expect(parseLabArgs(['solve', 'lab-07-rolling-update', '--with', 'alt-declarative'], {})).toMatchObject({ kind: 'run', options: { command: 'solve', lab: 'lab-07', with: 'alt-declarative' } });
+    // prefetch and images take any number of labs (none: the whole course).
+    expect(parseLabArgs(['prefetch', 'lab-02', '3'], {})).toMatchObject({ kind: 'run', options: { command: 'prefetch', labs: ['lab-02', 'lab-03'] } });
+    expect(parseLabArgs(['images', '--json'], {})).toMatchObject({ kind: 'run', options: { command: 'images', labs: [], json: true } });
     expect(parseLabArgs(['list', '--lang', 'ko'], {})).toMatchObject({ kind: 'run', options: { lang: 'ko', langChosen: true } });
     expect(parseLabArgs(['status'], { LANG: 'ko_KR.UTF-8' })).toMatchObject({ kind: 'run', options: { lang: 'ko', langChosen: false } });
   });
