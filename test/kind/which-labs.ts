@@ -1,0 +1,20 @@
+// Which labs the kind tier proves on real nodes: every lab with a `runtime: containers` task,
+// except those whose add-ons cannot run on a machine with no registry. Each exception is written
+// here with its reason (and in the README); a lab that cannot be proven and is not listed fails
+// the tier, so nothing drops out of it silently.
+import type { LoadedLab } from '../../checker/lab/load.ts';
+
+export const UNPROVEN_ON_KIND: Record<string, string> = {
+  'lab-12': 'its Ingress controller, Contour, runs Envoy (C++): no image can be built from Go modules and Debian packages here, and its manifest is a release URL',
+  'lab-19': 'metrics-server is installed from its release manifest URL, which an offline CI machine cannot fetch',
+  'lab-25': 'metrics-server and the VPA recommender are installed from release manifest URLs, which an offline CI machine cannot fetch',
+  'lab-26': 'its Gateway implementation, NGINX Gateway Fabric, is not served as Go modules, and its data plane is NGINX built with modules Debian does not ship',
+};
+
+export async function kindLabs(labs: LoadedLab[]): Promise<{ proven: LoadedLab[]; unproven: { lab: LoadedLab; why: string }[] }> {
+  const real = labs.filter((l) => l.tasks.some((t) => t.runtime === 'containers'));
+  return {
+    proven: real.filter((l) => !UNPROVEN_ON_KIND[l.id]),
+    unproven: real.filter((l) => UNPROVEN_ON_KIND[l.id]).map((lab) => ({ lab, why: UNPROVEN_ON_KIND[lab.id] })),
+  };
+}
