@@ -39,7 +39,7 @@ export interface CheckContext {
   namespace: string;
   /** The cluster simulates its nodes (kwok): no containers run. */
   simulated: boolean;
-  /** The API server's version, e.g. v1.36.3 (what `kubectl version` prints as Server Version). */
+  /** The API server's version, e.g. v1.37.0 (what `kubectl version` prints as Server Version). */
   serverVersion(): Promise<string>;
   /**
    * One object. NotFound means "not yet": the task fails with "deployment/web: not found yet" and

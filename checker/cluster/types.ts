@@ -63,7 +63,7 @@ export interface ClusterReader {
    * validation all run; nothing is stored. A refusal is an answer, not an error.
    */
   admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer>;
-  /** The server's gitVersion, e.g. v1.36.3. Also the cheapest "is it there and do I get in" probe. */
+  /** The server's gitVersion, e.g. v1.37.0. Also the cheapest "is it there and do I get in" probe. */
   serverVersion(): Promise<string>;
   /** Where the reader points, for messages (e.g. https://127.0.0.1:6443). */
   readonly server: string;
