@@ -27,7 +27,7 @@ export class FakeCluster implements ClusterReader {
 
   constructor(opts: FakeClusterOptions = {}) {
     this.objects = opts.objects ?? [];
-    this.version = opts.version ?? 'v1.36.3';
+    this.version = opts.version ?? 'v1.37.0';
     this.access = opts.access ?? (() => false);
     this.admission = opts.admission ?? (() => ({ allowed: true }));
   }

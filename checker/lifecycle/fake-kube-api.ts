@@ -16,7 +16,7 @@ export class FakeKubeApi implements KubeApi {
   }
 
   async version(): Promise<string> {
-    return 'v1.36.3';
+    return 'v1.37.0';
   }
 
   async get(path: string): Promise<KObject | undefined> {

@@ -37,8 +37,8 @@ describe('admits', async () => {
 describe('context extras', async () => {
   const lab = await loadLab('lab-07');
   it('gives the server version', async () => {
-    const { ctx } = createContext(lab, new FakeCluster({ version: 'v1.36.3' }), true);
-    expect(await ctx.serverVersion()).toBe('v1.36.3');
+    const { ctx } = createContext(lab, new FakeCluster({ version: 'v1.37.0' }), true);
+    expect(await ctx.serverVersion()).toBe('v1.37.0');
   });
   it('marks a dry-run answer as settling when asked', async () => {
     const { ctx } = createContext(lab, new FakeCluster(), true);

@@ -36,7 +36,7 @@ describe('text report', () => {
   it('English: a line per task, then expected/found, the command and the hint', async () => {
     expect(renderText(await mixedResult(), { lang: 'en' })).toMatchInlineSnapshot(`
       "lab-07 · Scaling and rolling updates of a Deployment
-      cluster https://fake.invalid (v1.36.3, simulated nodes)
+      cluster https://fake.invalid (v1.37.0, simulated nodes)
 
       ✗ web-scaled        Scale web to five replicas  0/1
           deployment/web spec.replicas: expected 5, found 2
@@ -59,7 +59,7 @@ describe('text report', () => {
   it('Korean: the same report in Korean', async () => {
     expect(renderText(await mixedResult(), { lang: 'ko' })).toMatchInlineSnapshot(`
       "lab-07 · 디플로이먼트(Deployment) 스케일링과 롤링 업데이트
-      클러스터 https://fake.invalid (v1.36.3, 시뮬레이션 노드)
+      클러스터 https://fake.invalid (v1.37.0, 시뮬레이션 노드)
 
       ✗ web-scaled        web을 레플리카 5개로 늘리기  0/1
           deployment/web spec.replicas: 기대값 5, 실제값 2
@@ -111,7 +111,7 @@ describe('JSON result', () => {
     expect(json.version).toBe(RESULT_VERSION);
     expect(json.version).toBe('wheelhouse.check/v1');
     expect(json.lab).toEqual({ id: 'lab-07', title: 'Scaling and rolling updates of a Deployment', namespace: 'lab-07', module: 4 });
-    expect(json.cluster).toEqual({ server: 'https://fake.invalid', version: 'v1.36.3', simulated: true });
+    expect(json.cluster).toEqual({ server: 'https://fake.invalid', version: 'v1.37.0', simulated: true });
     expect([json.outcome, json.exitCode]).toEqual(['error', 2]);
     expect(json.counts).toEqual({ pass: 1, fail: 1, error: 1, skipped: 2 });
     expect(json.tasks.map((t) => [t.ref, t.outcome, t.reason])).toEqual([
@@ -157,7 +157,7 @@ describe('JUnit XML', () => {
             <property name="title" value="Scaling and rolling updates of a Deployment"/>
             <property name="score" value="2/8"/>
             <property name="server" value="https://fake.invalid"/>
-            <property name="serverVersion" value="v1.36.3"/>
+            <property name="serverVersion" value="v1.37.0"/>
             <property name="simulated" value="true"/>
           </properties>
           <testcase classname="lab-07" name="web-scaled" time="0.012">
