@@ -3,6 +3,7 @@
 //
 //   node bench/terminal.bench.ts [--keys 300]
 // Needs no cluster: the shell runs `cat`, so every key is echoed by the terminal itself.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { createLiveServer } from '../site/server/live.ts';
 
 const { values } = parseArgs({ options: { keys: { type: 'string', default: '300' } } });
 const keys = Math.max(10, Number(values.keys) || 300);
-const token = 'bench-token';
+const token = randomBytes(16).toString('hex');
 const tmp = mkdtempSync(join(tmpdir(), 'wh-bench-terminal-'));
 const live = createLiveServer({ port: 0, token, distDir: tmp, progressFile: join(tmp, 'progress.json'), env: { ...process.env, SHELL: '/bin/bash' } });
 await new Promise<void>((r) => live.server.listen(0, '127.0.0.1', r));

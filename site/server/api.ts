@@ -24,6 +24,7 @@ import type { System } from '../../checker/providers/system.ts';
 import type { Lang } from '../../checker/i18n.ts';
 import type { Auth } from './auth.ts';
 import type { ProgressStore } from './progress-store.ts';
+import { requestUrl } from './request.ts';
 
 export interface ApiOptions {
   auth: Auth;
@@ -43,7 +44,8 @@ export function createApi(o: ApiOptions): Handler {
   const kubeconfig = () => resolveKubeconfig(undefined, o.sys.env);
 
   return async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = requestUrl(req);
+    if (!url) return json(res, 400, { error: { code: 'bad-request', message: 'The address is not a path on this server.' } });
     const lang: Lang = url.searchParams.get('lang') === 'ko' ? 'ko' : 'en';
     if (!o.auth.allowed(req)) {
       return json(res, 401, { error: { code: 'token', message: lang === 'ko' ? '토큰이 없거나 맞지 않습니다. `npm start`가 출력한 주소로 페이지를 여세요.' : 'Missing or wrong token. Open the page from the URL that `npm start` printed.' } });

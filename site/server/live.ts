@@ -11,6 +11,7 @@ import { createApi } from './api.ts';
 import { createSiteServer } from './http.ts';
 import { ProgressStore } from './progress-store.ts';
 import { TerminalSessions } from './terminal.ts';
+import { labShell } from './shell.ts';
 
 export interface LiveServerOptions {
   port: number;
@@ -20,6 +21,8 @@ export interface LiveServerOptions {
   env?: NodeJS.ProcessEnv;
   provider?: 'kind' | 'kwok';
   progressFile?: string;
+  /** Host names the server answers to besides 127.0.0.1, localhost and [::1] (its *.localhost name, a --host address). */
+  names?: string[];
 }
 
 export interface LiveServer {
@@ -31,23 +34,10 @@ export interface LiveServer {
 
 export function createLiveServer(o: LiveServerOptions): LiveServer {
   const env = o.env ?? process.env;
-  const auth = createAuth(o.token ?? env.WHEELHOUSE_TOKEN ?? newToken(), o.port);
+  const auth = createAuth(o.token ?? (env.WHEELHOUSE_TOKEN || newToken()), { names: o.names });
   const progress = new ProgressStore(o.progressFile ?? env.WHEELHOUSE_PROGRESS_FILE ?? join(repoRoot, '.wheelhouse', 'progress.json'));
   const kubeconfig = resolveKubeconfig(undefined, env).path;
-  const bin = localKubeBinDir();
-  const terminals = new TerminalSessions({
-    shell: env.SHELL || '/bin/bash',
-    cwd: repoRoot,
-    env: {
-      ...env,
-      KUBECONFIG: kubeconfig,
-      WHEELHOUSE_KUBECONFIG: kubeconfig,
-      // The project's kubectl (the cluster's version) before any other.
-      PATH: bin ? `${bin}:${env.PATH ?? ''}` : (env.PATH ?? ''),
-      TERM: 'xterm-256color',
-      WHEELHOUSE_TOKEN: '',
-    },
-  });
+  const terminals = new TerminalSessions({ ...labShell({ env, kubeconfig, binDir: localKubeBinDir() }), cwd: repoRoot });
   const api = createApi({ auth, progress, labsDir: join(repoRoot, 'labs'), sys: { ...realSystem, env }, provider: o.provider });
   const server = createSiteServer(o.distDir ?? join(repoRoot, 'dist'), { auth, api, terminals });
   return { server, auth, terminals, progress };

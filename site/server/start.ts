@@ -1,11 +1,13 @@
-// `npm start`: builds the course site if needed, then serves it on http://127.0.0.1:4321 with the
-// lab pages' terminal, Check and lab controls (token-guarded; the token is in the printed URL).
+// `npm start`: builds the course site if needed, then serves it on 127.0.0.1:4321 under a name of
+// its own (http://wh-<random>.localhost:4321, see serve.ts) with the lab pages' terminal, Check and
+// lab controls (token-guarded; the token is in the printed URL).
 // Flags: --port N, --host ADDRESS (not loopback: a warning), --provider kind|kwok (for "Start lab").
 import { parseArgs, styleText } from 'node:util';
 import { join } from 'node:path';
 import { repoRoot } from '../../checker/lab/paths.ts';
 import { build, needsBuild } from './build.ts';
-import { createLiveServer } from './live.ts';
+import { LOOPBACK_HOSTS, serve } from './serve.ts';
+import { tokenProblem } from './auth.ts';
 
 const USAGE = 'Usage: npm start -- [--port 4321] [--host 127.0.0.1] [--provider kind|kwok]';
 
@@ -37,7 +39,12 @@ if (values.provider !== undefined && values.provider !== 'kind' && values.provid
   console.error(`--provider must be kind or kwok, not "${values.provider}".\n${USAGE}`);
   process.exit(64);
 }
-const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host!);
+const loopback = LOOPBACK_HOSTS.includes(values.host!);
+const weak = process.env.WHEELHOUSE_TOKEN ? tokenProblem(process.env.WHEELHOUSE_TOKEN) : undefined;
+if (weak) {
+  console.error(weak);
+  process.exit(64);
+}
 
 const distDir = join(repoRoot, 'dist');
 if (await needsBuild(repoRoot, distDir)) {
@@ -49,19 +56,23 @@ if (await needsBuild(repoRoot, distDir)) {
   }
 }
 
-const { server, auth } = createLiveServer({ port, distDir, provider: values.provider as 'kind' | 'kwok' | undefined });
-server.on('error', (e: NodeJS.ErrnoException) => {
-  console.error(e.code === 'EADDRINUSE' ? `Port ${port} on ${values.host} is already in use: try --port.` : e.message);
-  process.exit(1);
-});
-server.listen(port, values.host, () => {
-  const shown = loopback ? '127.0.0.1' : values.host;
-  console.log(`Wheelhouse is ready: ${styleText('bold', `http://${shown}:${port}/?token=${auth.token}`)}`);
-  console.log('Open that link: the token in it unlocks the terminal and the Check button for this run.');
-  if (!loopback) {
-    console.warn(styleText('yellow', `Warning: listening on ${values.host}, not only on this machine. Anyone who can reach it and has the link gets a shell as ${process.env.USER ?? 'you'}. Share the link only with people you trust.`));
-  }
-});
+let served;
+try {
+  served = await serve({ port, host: values.host!, distDir, provider: values.provider as 'kind' | 'kwok' | undefined });
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  console.error(err.code === 'EADDRINUSE' ? `Port ${port} on ${values.host} is already in use: try --port.` : err.message);
+  process.exit(err.code ? 1 : 64);
+}
+const { server, urls } = served;
+console.log(`Wheelhouse is ready: ${styleText('bold', urls.url)}`);
+console.log('Open that link: the token in it unlocks the terminal and the Check button for this run.');
+if (loopback && urls.fallback) {
+  console.log(`If your browser cannot open *.localhost names, use ${urls.fallback} (its cookie then also reaches other servers on that address).`);
+}
+if (!loopback) {
+  console.warn(styleText('yellow', `Warning: listening on ${values.host}, not only on this machine. Anyone who can reach it and has the link gets a shell as ${process.env.USER ?? 'you'}. Share the link only with people you trust.`));
+}
 const stop = () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();

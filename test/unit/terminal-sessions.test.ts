@@ -6,18 +6,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { createAuth } from '../../site/server/auth.ts';
 import { createSiteServer } from '../../site/server/http.ts';
 import { TerminalSessions } from '../../site/server/terminal.ts';
 
-const token = 'unit-token';
+const token = 'unit-token-0123456789abcdef0123456789';
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 async function start(opts: { graceMs?: number; maxSessions?: number } = {}) {
   const terminals = new TerminalSessions({ shell: '/bin/bash', cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: tmpdir(), TERM: 'xterm-256color', PS1: '$ ' }, ...opts });
-  const auth = createAuth(token, 0);
+  const auth = createAuth(token);
   const server = createSiteServer(mkdtempSync(join(tmpdir(), 'wh-dist-')), { auth, terminals, api: async (_q, s) => void s.end() });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   servers.push(server);
@@ -133,5 +133,42 @@ describe('terminal sessions', () => {
     server.close();
     server.closeAllConnections();
     for (const pid of pids) expect(await gone(pid)).toBe(true);
+  });
+});
+
+describe('terminal output waits for the page (#14)', () => {
+  it('a page that stops reading while `yes` runs does not grow the server\'s queue: the shell is paused, and goes on once the page reads again', { timeout: 40_000 }, async () => {
+    const terminals = new TerminalSessions({ shell: '/bin/bash', cwd: tmpdir(), env: { PATH: process.env.PATH, HOME: tmpdir(), TERM: 'xterm-256color', PS1: '$ ' } });
+    // The server's end of the socket, to read how much output it holds for the page.
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((r) => wss.once('listening', r));
+    const serverSide = new Promise<WebSocket>((resolve) => wss.once('connection', (ws) => (terminals.attach(ws, {}), resolve(ws))));
+    const page = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    let received = 0;
+    page.on('message', (d) => (received += (d as Buffer).length));
+    await new Promise((r) => page.once('open', r));
+    const server = await serverSide;
+    try {
+      page.send(JSON.stringify({ t: 'in', d: 'yes wheelhouse-backpressure\r' }));
+      await expect.poll(() => received, { timeout: 10_000 }).toBeGreaterThan(1 << 20);
+      // The page stops reading: its socket is paused, TCP's buffers on both sides fill up (a few
+      // seconds), and then, without backpressure, the server's queue grows by megabytes a second.
+      page.pause();
+      let most = 0;
+      for (let i = 0; i < 80; i++) {
+        most = Math.max(most, server.bufferedAmount);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // At most the high-water mark (512 KiB) and the chunks in flight when the shell was paused.
+      expect(most).toBeLessThan(2 << 20);
+      const before = received;
+      page.resume();
+      await expect.poll(() => received - before, { timeout: 10_000 }).toBeGreaterThan(4 << 20);
+    } finally {
+      page.send(JSON.stringify({ t: 'in', d: '\x03' }));
+      terminals.endAll();
+      page.terminate();
+      wss.close();
+    }
   });
 });
