@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# fails: yaml-pod/cpu
+# Near miss: a CPU request but no CPU limit — the task asks for both, for CPU and for memory.
+set -euo pipefail
+ns=lab-02
+kubectl run web --image=nginx:1.27 -n $ns
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx-yaml
+  labels:
+    app: nginx
+spec:
+  containers:
+    - name: nginx
+      image: nginx:1.27
+      ports:
+        - containerPort: 80
+          name: http
+      resources:
+        requests:
+          cpu: 100m
+          memory: 64Mi
+        limits:
+          memory: 128Mi
+YAML

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# fails: nginx-serves/mount
+# Near miss: html mounted at /var/www/html (the web root of other servers): nginx looks in /usr/share/nginx/html and serves its default page.
+set -euo pipefail
+ns=lab-03
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: site
+spec:
+  volumes:
+    - name: html
+      emptyDir: {}
+  initContainers:
+    - name: write-page
+      image: busybox:1.36
+      command: [sh, -c, 'echo "<h1>Hello from the init container</h1>" > /work/index.html']
+      volumeMounts:
+        - name: html
+          mountPath: /work
+    - name: logger
+      image: busybox:1.36
+      restartPolicy: Always
+      command: [sh, -c, 'while true; do date >> /html/visits.log; sleep 5; done']
+      volumeMounts:
+        - name: html
+          mountPath: /html
+  containers:
+    - name: nginx
+      image: nginx:1.27
+      volumeMounts:
+        - name: html
+          mountPath: /var/www/html
+YAML

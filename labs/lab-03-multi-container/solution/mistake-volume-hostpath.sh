@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# fails: init-page/volume
+# Near miss: html made a hostPath volume (a folder of the node) instead of an emptyDir.
+set -euo pipefail
+ns=lab-03
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: site
+spec:
+  volumes:
+    - name: html
+      hostPath:
+        path: /tmp/site-html
+        type: DirectoryOrCreate
+  initContainers:
+    - name: write-page
+      image: busybox:1.36
+      command: [sh, -c, 'echo "<h1>Hello from the init container</h1>" > /work/index.html']
+      volumeMounts:
+        - name: html
+          mountPath: /work
+    - name: logger
+      image: busybox:1.36
+      restartPolicy: Always
+      command: [sh, -c, 'while true; do date >> /html/visits.log; sleep 5; done']
+      volumeMounts:
+        - name: html
+          mountPath: /html
+  containers:
+    - name: nginx
+      image: nginx:1.27
+      volumeMounts:
+        - name: html
+          mountPath: /usr/share/nginx/html
+YAML

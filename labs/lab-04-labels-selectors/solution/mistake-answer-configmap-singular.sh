@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# fails: selector-answer/configmap
+# Near miss: the ConfigMap named answer, not answers.
+set -euo pipefail
+ns=lab-04
+kubectl label pod api-2 env=staging --overwrite -n $ns
+kubectl label pod cache-1 temp- -n $ns
+kubectl annotate pod web-1 owner=team-web -n $ns
+names=$(kubectl get pods -n $ns -l 'tier=backend,env notin (prod)' -o jsonpath='{.items[*].metadata.name}')
+kubectl create configmap answer --from-literal=backendNotProd="$names" -n $ns

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# fails: defaults-applied/no-resources
+# Near miss: plain written with the default values spelled out — the task asks for a Pod without resources, so that admission fills them in.
+set -euo pipefail
+ns=lab-05
+kubectl create quota team-quota --hard=pods=5,requests.cpu=2 -n $ns
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: container-defaults
+spec:
+  limits:
+    - type: Container
+      defaultRequest:
+        cpu: 100m
+        memory: 128Mi
+      default:
+        cpu: 500m
+        memory: 256Mi
+YAML
+# The quota admits Pods once its controller has counted what the namespace uses.
+kubectl wait resourcequota/team-quota -n $ns --for=jsonpath='{.status.hard.pods}'=5 --timeout=30s
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: plain
+spec:
+  containers:
+    - name: plain
+      image: registry.k8s.io/pause:3.10
+      resources:
+        requests: {cpu: 100m, memory: 128Mi}
+        limits: {cpu: 500m, memory: 256Mi}
+YAML
+kubectl create deployment filler --image=registry.k8s.io/pause:3.10 --replicas=6 -n $ns
