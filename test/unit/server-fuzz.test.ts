@@ -68,7 +68,7 @@ async function stillServing() {
   expect(status(r), r).toBe(200);
 }
 
-describe('malformed requests get an answer, and the server keeps serving', () => {
+describe('malformed requests get an answer, and the server keeps serving', { timeout: 20_000 }, () => {
   it.each([
     ['a target that is not a path', '//', 400],
     ['an unparseable target', '//[', 400],
@@ -121,7 +121,7 @@ describe('malformed requests get an answer, and the server keeps serving', () =>
   });
 });
 
-describe('WebSocket frames the protocol forbids close that socket, not the server', () => {
+describe('WebSocket frames the protocol forbids close that socket, not the server', { timeout: 20_000 }, () => {
   let session: string | undefined;
 
   /** An open terminal socket on the one shell of this test (a reattach after the first). */
