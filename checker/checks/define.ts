@@ -11,7 +11,7 @@ import { reviewSpec, type AccessSubject } from './access.ts';
 import { canICommand, getCommand, subjectName } from './kubectl.ts';
 import { subjectOf, tagList } from './match.ts';
 import { canReach } from './network-policy.ts';
-import { flatten, phrase, type Observation, type Observations, type Subject } from './observation.ts';
+import { phrase, type Observation, type Observations, type Subject } from './observation.ts';
 
 export interface GetOptions {
   /** Another namespace than the lab's. Ignored for cluster-scoped kinds. */
@@ -155,13 +155,6 @@ export function createContext(lab: LoadedLab, reader: ClusterReader, simulated: 
   }
 
   return { ctx, missing };
-}
-
-/** Runs one check once: its observations plus a "not found yet" for each object `get` missed. */
-export async function sample(check: Check, lab: LoadedLab, reader: ClusterReader, simulated: boolean): Promise<{ observations: Observation[]; missing: Observation[] }> {
-  const { ctx, missing } = createContext(lab, reader, simulated);
-  const observations = flatten(await check(ctx));
-  return { observations, missing };
 }
 
 /** Imports labs/lab-NN-x/checks.ts and makes sure it has exactly one check per task. */

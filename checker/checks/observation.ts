@@ -51,6 +51,3 @@ export function flatten(o: Observations): Observation[] {
   return [o as Observation];
 }
 
-export function isObservation(value: unknown): value is Observation {
-  return typeof value === 'object' && value !== null && 'path' in value && 'ok' in value && 'expected' in value;
-}

@@ -1,7 +1,6 @@
 // The machine-readable result: `npm run check -- lab-07 --json`. The format is versioned
 // (`version`); fields are only ever added within a version. Documented in checker/README.md.
 import type { Lang } from '../i18n.ts';
-import { say } from '../i18n.ts';
 import { subjectName } from '../checks/kubectl.ts';
 import type { Subject } from '../checks/observation.ts';
 import type { GradeResult, Outcome, SkipReason } from '../engine/grade.ts';
@@ -110,6 +109,3 @@ export function errorJson(code: string, message: string, exitCode: 2 | 64, lang:
   return { version: RESULT_VERSION, lang, outcome: 'error' as const, exitCode, error: { code, message, fix: errorFix(code, lang, labId) ?? null }, tasks: [] };
 }
 
-export function outcomeWord(outcome: Outcome, lang: Lang): string {
-  return say(lang, outcome === 'pass' ? 'outcomePass' : outcome === 'fail' ? 'outcomeFail' : outcome === 'error' ? 'outcomeError' : 'outcomeSkipped');
-}

@@ -38,7 +38,6 @@ async function call<T>(method: string, path: string): Promise<T> {
   return body as T;
 }
 
-export const getProgress = () => call<ProgressFile>('GET', '/api/progress');
 export const checkLab = (lab: string, lang: string) => call<{ result: JsonResult; progress: LabProgress }>('POST', `/api/labs/${encodeURIComponent(lab)}/check?lang=${lang}`);
 export const labStatus = (lab: string) =>
   call<{ lab: string; cluster: { reachable: boolean; provider: string | null; simulated: boolean | null; currentLab: string | null; labsUp: string[] }; progress: LabProgress | null }>('GET', `/api/labs/${encodeURIComponent(lab)}`);

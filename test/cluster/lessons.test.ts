@@ -91,7 +91,8 @@ for (const file of lessonFiles('en')) {
 async function kubeconfigIn(namespace: string): Promise<string> {
   const kc = join(mkdtempSync(join(tmpdir(), 'wh-lesson-')), 'kubeconfig');
   copyFileSync(testCluster().kubeconfig, kc);
-  await runWithCluster('kubectl', ['config', 'set-context', '--current', `--namespace=${namespace}`], { env: { KUBECONFIG: kc } });
+  const r = await runWithCluster('kubectl', ['config', 'set-context', '--current', `--namespace=${namespace}`], { env: { KUBECONFIG: kc } });
+  if (r.code !== 0) throw new Error(`kubectl config set-context --namespace=${namespace} failed: ${r.stderr}`);
   return kc;
 }
 

@@ -39,10 +39,6 @@ export function readLesson(locale: Locale, file: string): Lesson {
   return { locale, slug: file.replace(/\.mdx?$/, ''), file: path, blocks: codeBlocks(readFileSync(path, 'utf8')) };
 }
 
-export function allLessons(): Lesson[] {
-  return LOCALES.flatMap((l) => lessonFiles(l).map((f) => readLesson(l, f)));
-}
-
 /** Fenced code blocks, also when indented inside a component (the indentation is removed). */
 export function codeBlocks(text: string): CodeBlock[] {
   const lines = text.split('\n');
