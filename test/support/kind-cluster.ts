@@ -45,9 +45,9 @@ export async function kindPrerequisites(): Promise<string[]> {
       p.on('close', (c) => resolve(c ?? 1));
     });
   if ((await run('docker', ['info'])) !== 0) problems.push('Docker does not answer (`docker info`): install and start it (CI: .ci/docker.sh).');
-  if ((await run('kind', ['version'])) !== 0) problems.push('kind is not on PATH: bash tools/kind/install-kind.sh prints its folder.');
+  if ((await run('kind', ['version'])) !== 0) problems.push('kind is not on PATH: bash tools/kind/install.sh installs it and prints its folder.');
   const image = process.env.WHEELHOUSE_KIND_IMAGE;
-  if (image && (await run('docker', ['image', 'inspect', image])) !== 0) problems.push(`WHEELHOUSE_KIND_IMAGE=${image} is not in Docker: build it with tools/kind/build-node-image.sh.`);
+  if (image && (await run('docker', ['image', 'inspect', image])) !== 0) problems.push(`WHEELHOUSE_KIND_IMAGE=${image} is not in Docker: build it with bash tools/kind/node-image.sh.`);
   return problems;
 }
 
