@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: api-service
+# fails: api-service/cluster-ip
 # Near miss: the address from `kubectl cluster-info` — how you reach the API server from outside,
 # not the Service IP that Pods use inside the cluster.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: nodes
+# fails: nodes/node-count
 # Near miss: counting only the workers (the control plane is a node too).
 set -euo pipefail
 ns=lab-01

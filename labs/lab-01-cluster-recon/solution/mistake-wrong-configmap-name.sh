@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: nodes/configmap, runtime, taint, api-service
+# fails: nodes/configmap, runtime/kubelet-version, taint/taint-key, api-service/cluster-ip
 # Near miss: named the ConfigMap cluster-info (after `kubectl cluster-info`): every task adds to cluster-facts, so all four miss it.
 set -euo pipefail
 ns=lab-01
