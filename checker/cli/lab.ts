@@ -231,9 +231,10 @@ async function ensureLabIsUp(t: LabTarget, lab: LoadedLab): Promise<void> {
 }
 
 export function renderStatus(r: StatusReport, lang: Lang): string {
-  if (!r.record && !r.reachable && !r.error) return `${msg(lang, 'statusNone', { kubeconfig: displayPath(r.kubeconfig) })}\n`;
+  if (!r.record && !r.reachable && !r.error && !r.recordProblem) return `${msg(lang, 'statusNone', { kubeconfig: displayPath(r.kubeconfig) })}\n`;
   const say = (k: Parameters<typeof msg>[1]) => msg(lang, k as 'yes', {});
   const lines: string[] = [`${say('statusCluster')}`];
+  if (r.recordProblem) lines.push(`  ${msg(lang, 'stateUnreadable', r.recordProblem).split('\n')[0]}`);
   const row = (label: string, value: string) => lines.push(`  ${label}${' '.repeat(Math.max(1, 23 - displayWidth(label)))}${value}`);
   if (r.record) row(say('statusProvider'), `${r.record.provider} (${r.record.name})`);
   row(say('statusKubeconfig'), displayPath(r.kubeconfig));

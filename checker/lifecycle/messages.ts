@@ -15,6 +15,8 @@ const en = {
     `Refusing to change the cluster of ${p.kubeconfig}: Wheelhouse has no record of creating it (no ${p.record}). Wheelhouse changes only clusters it created.\n→ To use a cluster you already have, name it on purpose: ${OTHER_PROVIDER}`) as P<{ kubeconfig: string; record: string }>,
   refusedNoMarker: ((p) =>
     `Refusing to change the cluster at ${p.server}: it has no Wheelhouse marker (ConfigMap kube-system/wheelhouse-cluster), so Wheelhouse did not create it, although ${p.kubeconfig} points at it.\n→ Check which cluster ${p.kubeconfig} names, or adopt this one on purpose: ${OTHER_PROVIDER}`) as P<{ server: string; kubeconfig: string }>,
+  stateUnreadable: ((p) =>
+    `Wheelhouse's record ${p.record} is there but cannot be read (${p.detail}), so nothing was changed: it may describe a cluster that is still running.\n→ Look at the file. If it is damaged, npm run lab -- status shows which cluster the kubeconfig beside it reaches; move the file away only once you know that cluster is gone or not Wheelhouse's.`) as P<{ record: string; detail: string }>,
   refusedOtherId: ((p) =>
     `Refusing to change the cluster at ${p.server}: its Wheelhouse marker belongs to another Wheelhouse setup than ${p.record}.\n→ Use the kubeconfig of the Wheelhouse folder that created it, or delete it there with npm run lab -- down.`) as P<{ server: string; record: string }>,
   kindMissing: ((p) =>
@@ -162,6 +164,8 @@ const ko: Messages = {
     `${p.kubeconfig}의 클러스터는 변경하지 않습니다: Wheelhouse가 만든 기록(${p.record})이 없습니다. Wheelhouse는 자기가 만든 클러스터만 바꿉니다.\n→ 이미 가진 클러스터를 쓰려면 직접 지정하세요: ${OTHER_PROVIDER_KO}`,
   refusedNoMarker: (p) =>
     `${p.server} 클러스터는 변경하지 않습니다: Wheelhouse 표식(ConfigMap kube-system/wheelhouse-cluster)이 없으니 Wheelhouse가 만든 클러스터가 아닙니다. ${p.kubeconfig}가 이 클러스터를 가리키고 있습니다.\n→ ${p.kubeconfig}가 어떤 클러스터를 가리키는지 확인하거나, 이 클러스터를 직접 지정해 쓰세요: ${OTHER_PROVIDER_KO}`,
+  stateUnreadable: (p) =>
+    `Wheelhouse 기록 ${p.record}이(가) 있지만 읽을 수 없어(${p.detail}) 아무것도 바꾸지 않았습니다. 아직 실행 중인 클러스터의 기록일 수 있습니다.\n→ 파일을 확인하세요. 손상되었다면 npm run lab -- status로 옆의 kubeconfig가 어느 클러스터에 닿는지 보고, 그 클러스터가 없거나 Wheelhouse의 것이 아님을 확인한 뒤에만 파일을 옮기세요.`,
   refusedOtherId: (p) =>
     `${p.server} 클러스터는 변경하지 않습니다: 클러스터의 Wheelhouse 표식이 ${p.record}와 다른 Wheelhouse 설치의 것입니다.\n→ 이 클러스터를 만든 Wheelhouse 폴더의 kubeconfig를 쓰거나, 그 폴더에서 npm run lab -- down으로 지우세요.`,
   kindMissing: (p) =>

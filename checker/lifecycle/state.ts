@@ -2,9 +2,12 @@
 // (.wheelhouse/cluster.json for a learner; the test suite's temporary folder for the test cluster).
 // Together with the marker inside the cluster (marker.ts) it proves a cluster is Wheelhouse's own.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from './atomic-file.ts';
+import { LifecycleError } from './errors.ts';
+import { displayPath } from '../lab/paths.ts';
 
 export const providerNames = ['kind', 'kwok', 'existing'] as const;
 export type ProviderName = (typeof providerNames)[number];
@@ -26,22 +29,28 @@ export function stateFile(kubeconfig: string): string {
   return join(dirname(kubeconfig), 'cluster.json');
 }
 
-/** The record for this kubeconfig, or undefined when Wheelhouse has none (or it is unreadable). */
+/**
+ * The record for this kubeconfig, or undefined when there is none. A record that is there but cannot
+ * be read is not "none": it may describe a running cluster, and treating it as absent would let the
+ * next `up` replace that cluster. It stops every command with what to do (#14).
+ */
 export async function readState(kubeconfig: string): Promise<ClusterState | undefined> {
   const file = stateFile(kubeconfig);
   if (!existsSync(file)) return undefined;
+  let detail: string;
   try {
     const parsed = clusterStateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
     // The record describes the kubeconfig beside it, wherever the folder has moved since.
-    return parsed.success ? { ...parsed.data, kubeconfig } : undefined;
-  } catch {
-    return undefined;
+    if (parsed.success) return { ...parsed.data, kubeconfig };
+    detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+  } catch (err) {
+    detail = (err as Error).message;
   }
+  throw new LifecycleError('refused', 'stateUnreadable', { record: displayPath(file), detail });
 }
 
 export async function writeState(state: ClusterState): Promise<void> {
-  await mkdir(dirname(state.kubeconfig), { recursive: true });
-  await writeFile(stateFile(state.kubeconfig), `${JSON.stringify(state, null, 2)}\n`);
+  await writeFileAtomic(stateFile(state.kubeconfig), `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** Forgets the cluster: cluster.json and the kubeconfig Wheelhouse wrote. */

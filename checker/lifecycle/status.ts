@@ -7,6 +7,7 @@ import { CORE, apiPath, connectApi, type KubeApi } from './kube-api.ts';
 import { ownership, readMarker, type Ownership } from './marker.ts';
 import { LAB_LABEL } from './setup.ts';
 import { readState, type ClusterState } from './state.ts';
+import { LifecycleError } from './errors.ts';
 import { kindNodeContainers } from '../providers/kind.ts';
 import { realSystem, type System } from '../providers/system.ts';
 
@@ -32,6 +33,8 @@ export interface StatusReport {
   labs?: string[];
   /** The lab whose node changes are applied. */
   currentLab?: string;
+  /** Why Wheelhouse's record (cluster.json) could not be read, when it is there but damaged. */
+  recordProblem?: { record: string; detail: string };
   /** Why the cluster could not be read. */
   error?: { code: string; message: string };
   /** kind, when the cluster does not answer: its node containers and whether each runs. */
@@ -43,8 +46,16 @@ export async function status(
   connect: (k: string, context?: string) => Promise<KubeApi> = (k, c) => connectApi({ kubeconfig: k, context: c, timeoutMs: 5000 }),
   sys: System = realSystem,
 ): Promise<StatusReport> {
-  const record = await readState(kubeconfig);
-  const report: StatusReport = { kubeconfig, record, reachable: false };
+  let record: ClusterState | undefined;
+  let recordProblem: StatusReport['recordProblem'];
+  try {
+    record = await readState(kubeconfig);
+  } catch (err) {
+    // A damaged record is what status is for: say so, and still look at the cluster.
+    if (!(err instanceof LifecycleError && err.key === 'stateUnreadable')) throw err;
+    recordProblem = err.params as StatusReport['recordProblem'];
+  }
+  const report: StatusReport = { kubeconfig, record, reachable: false, ...(recordProblem ? { recordProblem } : {}) };
   if (!existsSync(kubeconfig)) return report;
   let api: KubeApi | undefined;
   try {

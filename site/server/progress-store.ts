@@ -1,40 +1,41 @@
 // Progress per lab and task, kept by the local server in .wheelhouse/progress.json. Every write goes
 // to a temporary file that is flushed and then renamed over the old one, so a crash mid-write leaves
 // the previous progress, never half a file. A file that cannot be read is set aside, not deleted.
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename } from 'node:fs/promises';
+import { z } from 'zod';
 import type { GradeResult } from '../../checker/engine/grade.ts';
+import { writeFileAtomic } from '../../checker/lifecycle/atomic-file.ts';
 
 export const PROGRESS_VERSION = 'wheelhouse.progress/v1';
 
-export interface TaskProgress {
-  /** The latest outcome: pass, fail, error or skipped. */
-  outcome: string;
-  /** When it first passed; kept when a later check fails (the learner did it once). */
-  passedAt?: string;
-}
+export const taskProgressSchema = z.object({
+  outcome: z.string().describe('The latest outcome: pass, fail, error or skipped.'),
+  passedAt: z.string().optional().describe('When it first passed; kept when a later check fails (the learner did it once).'),
+});
+export type TaskProgress = z.infer<typeof taskProgressSchema>;
 
-export interface LabProgress {
-  checkedAt: string;
-  /** Points of the latest check, and the total of the tasks this cluster can grade. */
-  score: number;
-  total: number;
-  /** Every task this cluster can grade passed in the latest check. */
-  done: boolean;
-  tasks: Record<string, TaskProgress>;
-}
+export const labProgressSchema = z.object({
+  checkedAt: z.string().describe('When the latest check ran (ISO 8601).'),
+  score: z.number().describe('Points of the latest check.'),
+  total: z.number().describe('Points of the tasks this cluster can grade.'),
+  done: z.boolean().describe('Every task this cluster can grade passed in the latest check.'),
+  tasks: z.record(z.string(), taskProgressSchema).describe('Each task by id.'),
+});
+export type LabProgress = z.infer<typeof labProgressSchema>;
 
-export interface ProgressFile {
-  version: typeof PROGRESS_VERSION;
-  labs: Record<string, LabProgress>;
-}
+/** .wheelhouse/progress.json. Checked on every read: a file of the right version but the wrong shape would otherwise answer 500s or stop saving (#14). */
+export const progressFileSchema = z.object({
+  version: z.literal(PROGRESS_VERSION).describe('The format of this file.'),
+  labs: z.record(z.string(), labProgressSchema).describe('Each lab by id.'),
+});
+export type ProgressFile = z.infer<typeof progressFileSchema>;
 
 const empty = (): ProgressFile => ({ version: PROGRESS_VERSION, labs: {} });
 
 export class ProgressStore {
   readonly file: string;
   private writes: Promise<unknown> = Promise.resolve();
-  private seq = 0;
   private warn: (message: string) => void;
 
   constructor(file: string, warn: (message: string) => void = (m) => console.warn(m)) {
@@ -50,16 +51,18 @@ export class ProgressStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return empty();
       throw err;
     }
+    let why: string;
     try {
-      const data = JSON.parse(text) as ProgressFile;
-      if (data?.version !== PROGRESS_VERSION || typeof data.labs !== 'object' || data.labs === null) throw new Error('not a progress file');
-      return data;
-    } catch {
-      const aside = `${this.file}.unreadable-${Date.now()}`;
-      await rename(this.file, aside).catch(() => {});
-      this.warn(`The progress file ${this.file} could not be read; it was kept as ${aside} and progress starts again.`);
-      return empty();
+      const parsed = progressFileSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+      why = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).slice(0, 3).join('; ');
+    } catch (err) {
+      why = (err as Error).message;
     }
+    const aside = `${this.file}.unreadable-${Date.now()}-${randomBytes(3).toString('hex')}`;
+    await rename(this.file, aside).catch(() => {});
+    this.warn(`The progress file ${this.file} could not be read (${why}); it was kept as ${aside} and progress starts again.`);
+    return empty();
   }
 
   /** Records a check's result; writes are serialised so two checks never interleave. */
@@ -90,15 +93,6 @@ export class ProgressStore {
   }
 
   private async write(data: ProgressFile): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.${++this.seq}.tmp`;
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, this.file);
+    await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
   }
 }

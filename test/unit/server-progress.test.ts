@@ -70,6 +70,27 @@ describe('ProgressStore', () => {
     const aside = readdirSync(join(dir, '.wheelhouse')).filter((f) => f.includes('unreadable'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, '.wheelhouse', aside[0]), 'utf8')).toBe('not json at all');
-    expect(warnings[0]).toMatch(/could not be read; it was kept as/);
+    expect(warnings[0]).toMatch(/could not be read \(.*JSON\); it was kept as/);
+  });
+});
+
+describe('a progress file of the right version but the wrong shape (#14)', () => {
+  it.each([
+    ['labs is a list', { version: PROGRESS_VERSION, labs: [] }],
+    ['a lab without tasks', { version: PROGRESS_VERSION, labs: { 'lab-07': { checkedAt: 'x', score: 1, total: 2, done: false } } }],
+    ['a task that is not an object', { version: PROGRESS_VERSION, labs: { 'lab-07': { checkedAt: 'x', score: 1, total: 2, done: false, tasks: { a: 'pass' } } } }],
+    ['a score that is text', { version: PROGRESS_VERSION, labs: { 'lab-01': { checkedAt: 'x', score: 'ten', total: 2, done: false, tasks: {} } } }],
+  ])('(%s) is set aside with a message, and the next check is saved', async (_what, data) => {
+    const warnings: string[] = [];
+    const store = new ProgressStore(file, (m) => warnings.push(m));
+    await store.record(result({ a: 'pass' }));
+    writeFileSync(file, JSON.stringify(data));
+    expect(await store.read()).toEqual({ version: PROGRESS_VERSION, labs: {} });
+    expect(warnings[0]).toMatch(/could not be read \(.+\); it was kept as .*unreadable/);
+    writeFileSync(file, JSON.stringify(data));
+    const lab = await store.record(result({ a: 'pass', b: 'fail' }));
+    expect(lab.score).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).labs['lab-07'].tasks).toEqual({ a: { outcome: 'pass', passedAt: lab.tasks.a.passedAt }, b: { outcome: 'fail' } });
+    expect(readdirSync(join(dir, '.wheelhouse')).filter((f) => f.includes('unreadable'))).toHaveLength(2);
   });
 });
