@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# fails: good-images-allowed/open-namespace
+# Near miss: lab-22-open labelled policy=strict as well — the binding is right, but now the policy rules there too.
+set -euo pipefail
+
+kubectl apply -f - <<'YAML'
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: image-tags
+  labels:
+    wheelhouse.dev/lab: lab-22
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:
+      - apiGroups: [""]
+        apiVersions: ["v1"]
+        operations: ["CREATE", "UPDATE"]
+        resources: ["pods", "pods/ephemeralcontainers"]
+  variables:
+    - name: images
+      expression: >-
+        object.spec.containers.map(c, c.image)
+          + (has(object.spec.initContainers) ? object.spec.initContainers.map(c, c.image) : [])
+          + (has(object.spec.ephemeralContainers) ? object.spec.ephemeralContainers.map(c, c.image) : [])
+  validations:
+    - expression: >-
+        variables.images.all(i, i.contains('@') ||
+          (i.split('/')[size(i.split('/')) - 1].contains(':') &&
+           !i.split('/')[size(i.split('/')) - 1].endsWith(':latest')))
+      message: every image needs a tag other than latest, or a digest
+YAML
+
+kubectl apply -f - <<'YAML'
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: image-tags-strict
+  labels:
+    wheelhouse.dev/lab: lab-22
+spec:
+  policyName: image-tags
+  validationActions: [Deny]
+  matchResources:
+    namespaceSelector:
+      matchLabels:
+        policy: strict
+YAML
+kubectl label namespace lab-22-open policy=strict

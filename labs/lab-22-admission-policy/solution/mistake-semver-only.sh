@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# fails: good-images-allowed/tagged
+# Near miss: a tag must look like 1.2.3 (three numbers), so nginx:1.27 and app:2.1 are refused too — the task admits any tag but latest.
+set -euo pipefail
+
+kubectl apply -f - <<'YAML'
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: image-tags
+  labels:
+    wheelhouse.dev/lab: lab-22
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:
+      - apiGroups: [""]
+        apiVersions: ["v1"]
+        operations: ["CREATE", "UPDATE"]
+        resources: ["pods", "pods/ephemeralcontainers"]
+  variables:
+    - name: images
+      expression: >-
+        object.spec.containers.map(c, c.image)
+          + (has(object.spec.initContainers) ? object.spec.initContainers.map(c, c.image) : [])
+          + (has(object.spec.ephemeralContainers) ? object.spec.ephemeralContainers.map(c, c.image) : [])
+  validations:
+    - expression: >-
+        variables.images.all(i, i.contains('@') || i.matches(':[0-9]+[.][0-9]+[.][0-9]+$'))
+      message: every image needs a tag other than latest, or a digest
+YAML
+
+kubectl apply -f - <<'YAML'
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: image-tags-strict
+  labels:
+    wheelhouse.dev/lab: lab-22
+spec:
+  policyName: image-tags
+  validationActions: [Deny]
+  matchResources:
+    namespaceSelector:
+      matchLabels:
+        policy: strict
+YAML

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# fails: schema/replicas-integer
+# Near miss: type number accepts 2.5 — replicas must be an integer.
+set -euo pipefail
+
+kubectl apply -f - <<'YAML'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: applications.stable.example.com
+  labels:
+    wheelhouse.dev/lab: lab-23
+spec:
+  group: stable.example.com
+  scope: Namespaced
+  names:
+    kind: Application
+    plural: applications
+    singular: application
+    shortNames: [app]
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      subresources:
+        status: {}
+      additionalPrinterColumns:
+        - name: Replicas
+          type: integer
+          jsonPath: .spec.replicas
+      schema:
+        openAPIV3Schema:
+          type: object
+          required: [spec]
+          properties:
+            spec:
+              type: object
+              required: [replicas]
+              properties:
+                replicas:
+                  type: number
+                  minimum: 1
+                  maximum: 10
+                image:
+                  type: string
+            status:
+              type: object
+              x-kubernetes-preserve-unknown-fields: true
+YAML
+kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+
+kubectl apply -f - <<'YAML'
+apiVersion: stable.example.com/v1
+kind: Application
+metadata:
+  name: my-app
+  namespace: lab-23
+spec:
+  replicas: 3
+  image: nginx:1.27
+YAML

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# fails: resize-in-place/no-restart
+# Near miss: memory changed by mistake and set back to 128Mi: the values end right, but each memory change restarted the container.
+# graded on real nodes (kind tier)
+set -euo pipefail
+ns=lab-25
+# On simulated nodes (kwok) the API server refuses every resize: the resize is for real nodes.
+simulated=$(kubectl get node wheelhouse-worker -o jsonpath='{.metadata.annotations.kwok\.x-k8s\.io/node}')
+
+if [ "$simulated" != fake ]; then
+  kubectl patch pod resizable -n $ns --subresource resize -p '{"spec":{"containers":[{"name":"app","resources":{"requests":{"cpu":"500m","memory":"192Mi"},"limits":{"cpu":"500m","memory":"192Mi"}}}]}}'
+  kubectl wait pod/resizable -n $ns --for=jsonpath='{.status.containerStatuses[0].resources.limits.memory}'=192Mi --timeout=120s
+  kubectl patch pod resizable -n $ns --subresource resize -p '{"spec":{"containers":[{"name":"app","resources":{"requests":{"memory":"128Mi"},"limits":{"memory":"128Mi"}}}]}}'
+  kubectl wait pod/resizable -n $ns --for=jsonpath='{.status.containerStatuses[0].resources.limits.memory}'=128Mi --timeout=120s
+fi
+kubectl patch deployment web -n $ns -p '{"spec":{"template":{"spec":{"containers":[{"name":"web","resizePolicy":[{"resourceName":"cpu","restartPolicy":"NotRequired"},{"resourceName":"memory","restartPolicy":"RestartContainer"}]}]}}}}'
+kubectl rollout status deployment/web -n $ns --timeout=120s
+kubectl apply -f - <<'YAML'
+apiVersion: autoscaling.k8s.io/v1
+kind: VerticalPodAutoscaler
+metadata:
+  name: web-vpa
+  namespace: lab-25
+spec:
+  targetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  updatePolicy:
+    updateMode: "Off"
+  resourcePolicy:
+    containerPolicies:
+      - containerName: web
+        minAllowed:
+          cpu: 50m
+          memory: 64Mi
+        maxAllowed:
+          cpu: "1"
+          memory: 512Mi
+YAML
