@@ -1,5 +1,5 @@
 // The one narrow interface between the checker and a cluster. The engine and the checks see only
-// this: the real implementation (client.ts) talks HTTPS to an API server, the fake one (fake.ts)
+// this: the real implementation (client.ts) talks HTTPS to an API server, the fake one (test/support/fake-cluster.ts)
 // answers from fixtures in unit tests.
 
 /** A Kubernetes object as JSON. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResource, reviewSpec, userAndGroups } from '../../checker/checks/access.ts';
 import { createContext } from '../../checker/checks/define.ts';
-import { FakeCluster, parseLabelSelector } from '../../checker/cluster/fake.ts';
+import { FakeCluster, parseLabelSelector } from '../support/fake-cluster.ts';
 import { loadLab } from '../../checker/lab/load.ts';
 import type { SubjectAccessReviewSpec } from '../../checker/cluster/types.ts';
 

@@ -1,7 +1,7 @@
 // ctx.admits: a server-side dry run, worded as an observation either way.
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../checker/checks/define.ts';
-import { FakeCluster } from '../../checker/cluster/fake.ts';
+import { FakeCluster } from '../support/fake-cluster.ts';
 import { loadLab } from '../../checker/lab/load.ts';
 import { observationMessage } from '../../checker/report/words.ts';
 

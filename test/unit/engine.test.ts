@@ -1,7 +1,7 @@
 // Grading semantics with a fake cluster: outcomes, polling, negative tasks, dependencies, errors, score.
 import { describe, expect, it } from 'vitest';
 import { grade, dedupe } from '../../checker/engine/grade.ts';
-import { FakeCluster, clusterFailures } from '../../checker/cluster/fake.ts';
+import { FakeCluster, clusterFailures } from '../support/fake-cluster.ts';
 import { defineChecks, match, rolloutComplete, type Checks } from '../../checker/index.ts';
 import { taskSchema, type Task } from '../../checker/lab/schema.ts';
 import type { LoadedLab } from '../../checker/lab/load.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../checker/lab/load.ts';
 import { loadChecks } from '../../checker/checks/define.ts';
-import { FakeCluster } from '../../checker/cluster/fake.ts';
+import { FakeCluster } from '../support/fake-cluster.ts';
 import { grade } from '../../checker/engine/grade.ts';
 import { realNode, solvedState, startState, undoneTooFarState } from '../fixtures/lab-07-states.ts';
 

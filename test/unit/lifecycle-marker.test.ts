@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeKubeApi } from '../../checker/lifecycle/fake-kube-api.ts';
+import { FakeKubeApi } from '../support/fake-kube-api.ts';
 import { MARKER_NAME, markCluster, markerObject, markerPath, openOwnedCluster, ownership, parseMarker, type Marker } from '../../checker/lifecycle/marker.ts';
 import { LifecycleError } from '../../checker/lifecycle/errors.ts';
 import { stateFile, writeState, type ClusterState } from '../../checker/lifecycle/state.ts';

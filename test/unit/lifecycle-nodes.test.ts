@@ -2,7 +2,7 @@
 // applies a lab's labels and taints (`lab up`).
 import { describe, expect, it } from 'vitest';
 import { applyNodeChanges, baselineOf, changePatch, restoreNodes, restorePatch } from '../../checker/lifecycle/nodes.ts';
-import { FakeKubeApi, mergePatch } from '../../checker/lifecycle/fake-kube-api.ts';
+import { FakeKubeApi, mergePatch } from '../support/fake-kube-api.ts';
 import type { KObject } from '../../checker/cluster/types.ts';
 import type { LoadedLab } from '../../checker/lab/load.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../checker/lab/load.ts';
 import { loadChecks } from '../../checker/checks/define.ts';
-import { FakeCluster, clusterFailures } from '../../checker/cluster/fake.ts';
+import { FakeCluster, clusterFailures } from '../support/fake-cluster.ts';
 import { grade, type GradeResult } from '../../checker/engine/grade.ts';
 import { renderText, wantsColor } from '../../checker/report/text.ts';
 import { RESULT_VERSION, toJson } from '../../checker/report/json.ts';

@@ -1,7 +1,7 @@
 // A ClusterReader that answers from objects in memory: unit tests hand it fixtures, change them
 // between samples to play a converging rollout, or make it fail like a real API server would.
-import { ClusterError, type AdmissionAnswer, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec } from './types.ts';
-import { builtInResource } from './resources.ts';
+import { ClusterError, type AdmissionAnswer, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec } from '../../checker/cluster/types.ts';
+import { builtInResource } from '../../checker/cluster/resources.ts';
 
 export interface FakeClusterOptions {
   objects?: KObject[];

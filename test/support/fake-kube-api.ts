@@ -1,7 +1,7 @@
 // An in-memory KubeApi for unit tests of the lifecycle's cluster logic (the marker, node
 // restores): objects live under their REST paths. Cluster tests use a real API server.
-import type { KObject } from '../cluster/types.ts';
-import { KubeStatusError, type DeleteResult, type KubeApi, type PatchType, type ResourceType } from './kube-api.ts';
+import type { KObject } from '../../checker/cluster/types.ts';
+import { KubeStatusError, type DeleteResult, type KubeApi, type PatchType, type ResourceType } from '../../checker/lifecycle/kube-api.ts';
 
 export class FakeKubeApi implements KubeApi {
   readonly server = 'https://fake.invalid:6443';
