@@ -4,5 +4,6 @@ export { defineChecks, type Check, type CheckContext, type Checks } from './chec
 export { match, some, every, exactly, atLeast, atMost, oneOf, present, absent, matching, not, ownedBy, filterList, observe, type Matcher, type Pattern } from './checks/match.ts';
 export { rolloutComplete, podReady, jobComplete, condition } from './checks/status.ts';
 export { canReach, matchesSelector, type ReachQuestion, type ReachAnswer } from './checks/network-policy.ts';
+export { image, quantity, sameImage, sameQuantity, parseQuantity } from './checks/values.ts';
 export { phrase, type Observation, type Observations } from './checks/observation.ts';
 export type { KObject } from './cluster/types.ts';

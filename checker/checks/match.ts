@@ -113,8 +113,8 @@ function matcher(token: string, observe: (found: unknown, at: Where) => Observat
   return { [MATCHER]: true, token, observe };
 }
 
-/** A single-value rule: test + what it expects, in words. */
-function valueMatcher(token: string, expected: Phrase | unknown, test: (found: unknown) => boolean): Matcher {
+/** A single-value rule: test + what it expects, in words (checks/values.ts builds on it). */
+export function valueMatcher(token: string, expected: Phrase | unknown, test: (found: unknown) => boolean): Matcher {
   return matcher(token, (found, at) => [leaf(at, expected, found, test(found))]);
 }
 
