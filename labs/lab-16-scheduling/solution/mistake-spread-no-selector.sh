@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# fails: spread-scheduled/selector
+# Near miss: the preferred term has no labelSelector, so it matches no Pod and spreads nothing — the task keeps the selector app: spread.
+set -euo pipefail
+ns=lab-16
+
+# gpu-node and gpu-pod
+kubectl taint node wheelhouse-worker gpu=true:NoSchedule
+kubectl patch pod gpu-pod -n $ns --type=json -p '[{"op":"add","path":"/spec/tolerations/-","value":{"key":"gpu","operator":"Equal","value":"true","effect":"NoSchedule"}}]'
+kubectl label node wheelhouse-worker gpu=true
+kubectl wait pod/gpu-pod -n $ns --for=jsonpath='{.spec.nodeName}'=wheelhouse-worker --timeout=60s
+
+# spread-scheduled, the term without its selector
+kubectl patch deployment spread -n $ns --type=json -p '[
+  {"op":"remove","path":"/spec/template/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution"},
+  {"op":"add","path":"/spec/template/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution","value":[{"weight":100,"podAffinityTerm":{"topologyKey":"kubernetes.io/hostname"}}]},
+  {"op":"replace","path":"/spec/strategy","value":{"type":"Recreate"}}]'
+kubectl rollout status deployment/spread -n $ns --timeout=90s

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# fails: role-bound/pod-verbs
+# Near miss: Pods get only get and list — watch is forgotten (`kubectl rollout status` and `kubectl get -w` need it).
+set -euo pipefail
+ns=lab-17
+
+# role-bound, pods without watch
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+rules:
+  - apiGroups: ["apps"]
+    resources: ["deployments"]
+    verbs: ["get", "list", "watch", "create", "update", "patch"]
+  - apiGroups: [""]
+    resources: ["pods"]
+    verbs: ["get", "list"]
+YAML
+kubectl create rolebinding deployer -n $ns --role=deployer --serviceaccount=$ns:ci-bot
+
+# node-reader
+kubectl create clusterrole node-reader --verb=get,list,watch --resource=nodes
+kubectl create clusterrolebinding ci-bot-node-reader --clusterrole=node-reader --serviceaccount=$ns:ci-bot
+kubectl label clusterrole/node-reader clusterrolebinding/ci-bot-node-reader wheelhouse.dev/lab=lab-17
+
+# no-automount
+kubectl patch serviceaccount ci-bot -n $ns -p '{"automountServiceAccountToken": false}'

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# fails: restricted-fields/no-escalation
+# Near miss: capabilities and the read-only root are set, allowPrivilegeEscalation is forgotten — Pod Security still refuses every Pod.
+set -euo pipefail
+ns=lab-18
+
+kubectl patch deployment legacy -n $ns --type=json -p '[
+  {"op":"add","path":"/spec/template/spec/securityContext","value":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}}},
+  {"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginxinc/nginx-unprivileged:1.27"},
+  {"op":"replace","path":"/spec/template/spec/containers/0/ports/0/containerPort","value":8080},
+  {"op":"add","path":"/spec/template/spec/containers/0/securityContext","value":{"readOnlyRootFilesystem":true,"capabilities":{"drop":["ALL"]}}},
+  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/tmp"}]},
+  {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]}]'

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# fails: unprivileged-readonly/port
+# Near miss: port 8080 is added beside the old port 80 instead of replacing it.
+set -euo pipefail
+ns=lab-18
+
+kubectl patch deployment legacy -n $ns --type=json -p '[
+  {"op":"add","path":"/spec/template/spec/securityContext","value":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}}},
+  {"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginxinc/nginx-unprivileged:1.27"},
+  {"op":"add","path":"/spec/template/spec/containers/0/ports/-","value":{"name":"http-alt","containerPort":8080}},
+  {"op":"add","path":"/spec/template/spec/containers/0/securityContext","value":{"allowPrivilegeEscalation":false,"readOnlyRootFilesystem":true,"capabilities":{"drop":["ALL"]}}},
+  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/tmp"}]},
+  {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]}]'
+kubectl rollout status deployment/legacy -n $ns --timeout=90s

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# fails: pods-created/created
+# Near miss: the rollout was paused to make the changes in one go and never resumed: the template is right, but no Pod of it is ever created.
+set -euo pipefail
+ns=lab-18
+
+kubectl rollout pause deployment/legacy -n $ns
+kubectl patch deployment legacy -n $ns --type=json -p '[
+  {"op":"add","path":"/spec/template/spec/securityContext","value":{"runAsNonRoot":true,"seccompProfile":{"type":"RuntimeDefault"}}},
+  {"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginxinc/nginx-unprivileged:1.27"},
+  {"op":"replace","path":"/spec/template/spec/containers/0/ports/0/containerPort","value":8080},
+  {"op":"add","path":"/spec/template/spec/containers/0/securityContext","value":{"allowPrivilegeEscalation":false,"readOnlyRootFilesystem":true,"capabilities":{"drop":["ALL"]}}},
+  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/tmp"}]},
+  {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]}]'

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# fails: hpa-spec/max
+# Near miss: the documentation's example bounds, `kubectl autoscale --min=1 --max=10` — the task asks for at most 5.
+set -euo pipefail
+ns=lab-19
+
+# cpu-request
+kubectl set resources deployment web -n $ns -c web --requests=cpu=100m --limits=cpu=500m
+kubectl rollout status deployment/web -n $ns --timeout=90s
+
+# hpa-spec, imperative, with the example's maximum
+kubectl autoscale deployment web -n $ns --min=1 --max=10 --cpu=50%
+# scale-down-window
+kubectl patch hpa web -n $ns --type=merge -p '{"spec":{"behavior":{"scaleDown":{"stabilizationWindowSeconds":60}}}}'
+
+# scaled-out
+kubectl run load -n $ns --image=busybox:1.36 --restart=Never -- /bin/sh -c 'while true; do wget -q -O- http://web >/dev/null; done'

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# fails: shop-probes-fixed/http
+# Near miss: the liveness probe asks for HTTPS on port 80, which serves plain HTTP — the TLS handshake fails every time.
+set -euo pipefail
+ns=lab-20
+
+# shop-probes-fixed
+kubectl patch deployment shop -n $ns --type=json -p '[
+  {"op":"replace","path":"/spec/template/spec/containers/0/livenessProbe/httpGet/port","value":80},
+  {"op":"add","path":"/spec/template/spec/containers/0/livenessProbe/httpGet/scheme","value":"HTTPS"},
+  {"op":"replace","path":"/spec/template/spec/containers/0/readinessProbe/httpGet/path","value":"/"}]'
+kubectl rollout status deployment/shop -n $ns --timeout=90s
+
+# worker-fixed
+kubectl set env deployment/worker -n $ns --from=configmap/worker-config
+kubectl rollout status deployment/worker -n $ns --timeout=90s
+
+# rca
+kubectl create configmap rca -n $ns --from-literal=shop-liveness=wrong-port --from-literal=shop-readiness=wrong-path --from-literal=worker=missing-env --from-literal=worker-exit-code=3

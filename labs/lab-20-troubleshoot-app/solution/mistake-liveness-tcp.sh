@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# fails: shop-probes-fixed/http
+# Near miss: the liveness probe becomes a tcpSocket check on port 80 — it tests the port but no longer any path.
+set -euo pipefail
+ns=lab-20
+
+# shop-probes-fixed
+kubectl patch deployment shop -n $ns --type=json -p '[
+  {"op":"remove","path":"/spec/template/spec/containers/0/livenessProbe/httpGet"},
+  {"op":"add","path":"/spec/template/spec/containers/0/livenessProbe/tcpSocket","value":{"port":80}},
+  {"op":"replace","path":"/spec/template/spec/containers/0/readinessProbe/httpGet/path","value":"/"}]'
+kubectl rollout status deployment/shop -n $ns --timeout=90s
+
+# worker-fixed
+kubectl set env deployment/worker -n $ns --from=configmap/worker-config
+kubectl rollout status deployment/worker -n $ns --timeout=90s
+
+# rca
+kubectl create configmap rca -n $ns --from-literal=shop-liveness=wrong-port --from-literal=shop-readiness=wrong-path --from-literal=worker=missing-env --from-literal=worker-exit-code=3
