@@ -1,13 +1,15 @@
-// `lab down`: deletes the cluster, only if Wheelhouse created it. An adopted cluster (existing
-// provider) is never deleted: its labs, node changes and the marker are removed instead.
+// `lab down`: deletes the cluster, only if Wheelhouse created it: its marker must name the id of
+// the record, also for a cluster that had stopped (it is started to show it). An adopted cluster
+// (existing provider) is never deleted: its labs, node changes and the marker are removed instead.
 import { existsSync } from 'node:fs';
-import { deleteCluster, providerHasCluster } from '../providers/index.ts';
+import { deleteCluster, deleteCommand, providerHasCluster, restartCluster } from '../providers/index.ts';
 import type { System } from '../providers/system.ts';
 import { displayPath } from '../lab/paths.ts';
 import { LifecycleError } from './errors.ts';
 import { markerPath, openOwnedCluster } from './marker.ts';
 import { allLabsSweep, sweep } from './reset.ts';
 import { readState, removeState } from './state.ts';
+import { waitOwned } from './up.ts';
 import { msg, type Lang } from './messages.ts';
 import type { Progress } from './progress.ts';
 
@@ -25,9 +27,16 @@ export async function down(kubeconfig: string, o: { sys: System; progress: Progr
   try {
     owned = await openOwnedCluster(kubeconfig);
   } catch (err) {
-    // A stopped cluster cannot show its marker; the provider's own record of it is proof enough.
+    // Nothing is deleted on the word of a record alone (#14). A cluster that answers and refuses
+    // (401/403) or names another setup's marker stays refused; one that does not answer is started
+    // again so that it can show its marker, and is left alone when it cannot be.
     if (!(err instanceof LifecycleError && (err.code === 'unreachable' || err.code === 'no-cluster'))) throw err;
     if (state.provider === 'existing' || !(await providerHasCluster(state, sys))) throw err;
+    const unverified = () => new LifecycleError('refused', 'downUnverified', { provider: state.provider, name: state.name, message: String((err.params as { message?: string }).message ?? err.message), command: deleteCommand(state, sys) });
+    if (err.code === 'no-cluster') throw unverified();
+    const restarted = await progress.step(msg(lang, 'stepRestart', { provider: state.provider }), () => restartCluster(state, sys)).catch(() => false);
+    if (!restarted) throw unverified();
+    owned = await waitOwned(kubeconfig);
   }
 
   try {

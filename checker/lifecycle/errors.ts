@@ -45,9 +45,14 @@ export class LifecycleError<K extends MsgKey = MsgKey> extends Error {
   }
 }
 
-/** A cluster that cannot be talked to, as a lifecycle error (exit 2) with what to do. */
+/**
+ * A cluster that cannot be talked to, as a lifecycle error (exit 2) with what to do. A cluster that
+ * answers 401 or 403 is reachable, and refuses: not "unreachable", which would let `down` delete
+ * a cluster of the record's name on the provider's word alone (#14).
+ */
 export function fromClusterError(err: ClusterError): LifecycleError {
   if (err.code === 'no-kubeconfig') return new LifecycleError('no-cluster', 'errNoKubeconfig', { message: err.message }, { cause: err });
+  if (err.code === 'unauthorized' || err.code === 'forbidden') return new LifecycleError('refused', 'errDenied', { message: err.message }, { cause: err });
   return new LifecycleError('unreachable', 'errUnreachable', { message: err.message }, { cause: err });
 }
 

@@ -15,6 +15,12 @@ const en = {
     `Refusing to change the cluster of ${p.kubeconfig}: Wheelhouse has no record of creating it (no ${p.record}). Wheelhouse changes only clusters it created.\n→ To use a cluster you already have, name it on purpose: ${OTHER_PROVIDER}`) as P<{ kubeconfig: string; record: string }>,
   refusedNoMarker: ((p) =>
     `Refusing to change the cluster at ${p.server}: it has no Wheelhouse marker (ConfigMap kube-system/wheelhouse-cluster), so Wheelhouse did not create it, although ${p.kubeconfig} points at it.\n→ Check which cluster ${p.kubeconfig} names, or adopt this one on purpose: ${OTHER_PROVIDER}`) as P<{ server: string; kubeconfig: string }>,
+  errDenied: ((p) =>
+    `The cluster answers, and refuses Wheelhouse (401/403): ${p.message}.\n→ npm run lab -- status shows which cluster the kubeconfig names. A cluster that turns Wheelhouse away is neither changed nor deleted.`) as P<{ message: string }>,
+  kwokLeftover: ((p) =>
+    `A simulated cluster is already in ${p.workdir}, but Wheelhouse has no record of it beside its kubeconfig (was the .wheelhouse folder deleted?). Nothing is deleted without a record that matches the cluster's marker.\n→ If it is a leftover of this course, remove it and try again:\n  ${p.command}`) as P<{ workdir: string; command: string }>,
+  downUnverified: ((p) =>
+    `Not deleting the ${p.provider} cluster "${p.name}": it does not answer (${p.message}), so Wheelhouse cannot see its marker, and nothing is deleted without it.\n→ ${p.provider === 'kind' ? 'Start Docker and try again' : 'Try again once it runs (npm run lab -- up LAB starts it)'}; or, if you are sure it is this course's, delete it by hand: ${p.command}`) as P<{ provider: string; name: string; message: string; command: string }>,
   stateUnreadable: ((p) =>
     `Wheelhouse's record ${p.record} is there but cannot be read (${p.detail}), so nothing was changed: it may describe a cluster that is still running.\n→ Look at the file. If it is damaged, npm run lab -- status shows which cluster the kubeconfig beside it reaches; move the file away only once you know that cluster is gone or not Wheelhouse's.`) as P<{ record: string; detail: string }>,
   refusedOtherId: ((p) =>
@@ -164,6 +170,11 @@ const ko: Messages = {
     `${p.kubeconfig}의 클러스터는 변경하지 않습니다: Wheelhouse가 만든 기록(${p.record})이 없습니다. Wheelhouse는 자기가 만든 클러스터만 바꿉니다.\n→ 이미 가진 클러스터를 쓰려면 직접 지정하세요: ${OTHER_PROVIDER_KO}`,
   refusedNoMarker: (p) =>
     `${p.server} 클러스터는 변경하지 않습니다: Wheelhouse 표식(ConfigMap kube-system/wheelhouse-cluster)이 없으니 Wheelhouse가 만든 클러스터가 아닙니다. ${p.kubeconfig}가 이 클러스터를 가리키고 있습니다.\n→ ${p.kubeconfig}가 어떤 클러스터를 가리키는지 확인하거나, 이 클러스터를 직접 지정해 쓰세요: ${OTHER_PROVIDER_KO}`,
+  errDenied: (p) => `클러스터가 응답하지만 Wheelhouse를 거부합니다(401/403): ${p.message}.\n→ npm run lab -- status로 kubeconfig가 가리키는 클러스터를 확인하세요. Wheelhouse를 거부하는 클러스터는 바꾸지도 지우지도 않습니다.`,
+  kwokLeftover: (p) =>
+    `${p.workdir}에 시뮬레이션 클러스터가 이미 있지만 kubeconfig 옆에 그 기록이 없습니다(.wheelhouse 폴더를 지웠나요?). 클러스터의 표식과 맞는 기록 없이는 아무것도 지우지 않습니다.\n→ 이 과정에서 남은 것이라면 지우고 다시 시도하세요:\n  ${p.command}`,
+  downUnverified: (p) =>
+    `${p.provider} 클러스터 "${p.name}"을(를) 지우지 않습니다: 응답하지 않아(${p.message}) 표식을 확인할 수 없고, 표식 없이는 아무것도 지우지 않습니다.\n→ ${p.provider === 'kind' ? 'Docker를 시작한 뒤 다시 시도하세요' : '클러스터가 다시 돌 때 시도하세요(npm run lab -- up LAB이 시작합니다)'}. 이 과정의 클러스터가 확실하다면 직접 지우세요: ${p.command}`,
   stateUnreadable: (p) =>
     `Wheelhouse 기록 ${p.record}이(가) 있지만 읽을 수 없어(${p.detail}) 아무것도 바꾸지 않았습니다. 아직 실행 중인 클러스터의 기록일 수 있습니다.\n→ 파일을 확인하세요. 손상되었다면 npm run lab -- status로 옆의 kubeconfig가 어느 클러스터에 닿는지 보고, 그 클러스터가 없거나 Wheelhouse의 것이 아님을 확인한 뒤에만 파일을 옮기세요.`,
   refusedOtherId: (p) =>

@@ -16,6 +16,7 @@ import { apiPath, type KubeApi } from './kube-api.ts';
 import { applyNodeChanges, restoreNodes } from './nodes.ts';
 import { applyBatches, readSetup } from './setup.ts';
 import { applyObjects, findKubectl, kubectl } from './kubectl.ts';
+import { addonApiVersions, installAddonApis } from './addon-apis.ts';
 import { LifecycleError, talking } from './errors.ts';
 import { markCluster, openOwnedCluster, setCurrentLab, type Marker } from './marker.ts';
 import { readState, type ClusterState, type ProviderName } from './state.ts';
@@ -105,7 +106,7 @@ export async function ensureCluster(o: EnsureOptions): Promise<LabTarget> {
 }
 
 /** A restarted API server takes a few seconds to answer (a kind control plane up to a minute or two). */
-async function waitOwned(kubeconfig: string) {
+export async function waitOwned(kubeconfig: string) {
   const deadline = Date.now() + 150_000;
   for (;;) {
     try {
@@ -153,12 +154,19 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
       t.marker.currentLab = lab.id;
     }
 
+    // On kind the course's add-on APIs come first (kwok has them from its creation): the VPA's
+    // CRDs, say, before the recommender that watches them.
+    if (t.state.provider === 'kind' && addons.length) {
+      const v = addonApiVersions();
+      await progress.step(msg(lang, 'stepAddon', { addon: 'Gateway API + VerticalPodAutoscaler CRD', version: `${v.gatewayApi} + ${v.vpa}` }), () => installAddonApis(kubectlTarget(t), sys));
+    }
     for (const a of addons) {
       if (t.state.provider === 'kind' && a.images.length) {
         await progress.step(msg(lang, 'stepPreload', { addon: a.name }), (update) => preloadImages(t.state.name, a.images, sys, update));
       }
       await progress.step(msg(lang, 'stepAddon', { addon: a.name, version: a.version }), async () => {
-        // A folder is a kustomization (an upstream manifest by URL plus the lab's patches): -k.
+        // A folder with a kustomization.yaml (an upstream manifest by URL plus the lab's patches)
+        // is applied with -k; a plain folder of manifests, or a file, with -f.
         const manifest = addonManifest(lab, a.manifest);
         const source = existsSync(join(manifest, 'kustomization.yaml')) ? ['-k', manifest] : ['-f', manifest];
         const r = await kubectl(kubectlTarget(t), sys, ['apply', '--server-side', '--force-conflicts', '--field-manager=wheelhouse', ...source]);
@@ -190,8 +198,9 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
 }
 
 /**
- * An add-on's manifest: a URL, or a path inside the lab folder (never outside it) — a file, or a
- * folder with a kustomization.yaml (applied with -k) to patch an upstream manifest.
+ * An add-on's manifest: a URL, or a path inside the lab folder (never outside it) — a file, a
+ * folder of manifests, or a folder with a kustomization.yaml (applied with -k) to patch an
+ * upstream manifest.
  */
 export function addonManifest(lab: LoadedLab, manifest: string): string {
   if (/^https:\/\//.test(manifest)) return manifest;

@@ -41,7 +41,7 @@ export function kwokBinaries(sys: System): { binDir?: string; downloads: boolean
 }
 
 function kwokOptions(kubeconfig: string, name: string, workdir: string | undefined, sys: System, onProgress?: (m: string) => void): KwokClusterOptions {
-  return { name, kubeconfig, workdir: workdir ?? kwokWorkdir({}), binDir: kwokBinaries(sys).binDir, onProgress };
+  return { name, kubeconfig, workdir: workdir ?? kwokWorkdir({ kubeconfig }), binDir: kwokBinaries(sys).binDir, onProgress };
 }
 
 export interface CreateOptions {
@@ -60,9 +60,13 @@ export async function createCluster(o: CreateOptions): Promise<{ name: string; w
     return { name: CLUSTER_NAME };
   }
   const opts = kwokOptions(o.kubeconfig, CLUSTER_NAME, undefined, o.sys, o.onProgress);
-  // A kwok cluster of this name in Wheelhouse's own cache folder with no record beside the
-  // kubeconfig is a leftover (the .wheelhouse folder was deleted): start over.
-  if (await kwokClusterExists(opts)) await deleteKwokCluster(opts).catch(() => {});
+  // A cluster in this kubeconfig's own work folder with no record beside the kubeconfig (the
+  // .wheelhouse folder was deleted) is most likely this checkout's, but nothing proves it: nothing
+  // is deleted without a marker that matches a record (#14). Say how to remove it by hand.
+  if (await kwokClusterExists(opts)) {
+    const kwokctl = opts.binDir ? `${opts.binDir}/kwokctl` : 'kwokctl';
+    throw new LifecycleError('refused', 'kwokLeftover', { workdir: opts.workdir!, command: `KWOK_WORKDIR='${opts.workdir}' '${kwokctl}' delete cluster --name ${CLUSTER_NAME}` });
+  }
   try {
     await createKwokCluster(opts);
   } catch (err) {
@@ -87,6 +91,18 @@ export async function providerHasCluster(state: ClusterState, sys: System): Prom
   if (state.provider === 'kind') return kindClusterExists(state.name, sys);
   if (state.provider === 'kwok') return kwokClusterExists({ name: state.name, kubeconfig: state.kubeconfig, workdir: state.workdir });
   return false;
+}
+
+/** The command a person would run to delete the cluster by hand (Wheelhouse does not, when it cannot see the marker). */
+export function deleteCommand(state: ClusterState, sys: System): string {
+  if (state.provider === 'kind') return `kind delete cluster --name ${state.name}`;
+  let binDir: string | undefined;
+  try {
+    binDir = kwokBinaries(sys).binDir;
+  } catch {
+    binDir = undefined;
+  }
+  return `KWOK_WORKDIR='${state.workdir ?? kwokWorkdir({ kubeconfig: state.kubeconfig })}' '${binDir ? `${binDir}/kwokctl` : 'kwokctl'}' delete cluster --name ${state.name}`;
 }
 
 /** Deletes a cluster Wheelhouse created. Never called for `existing`. */

@@ -3,7 +3,8 @@
 // API behaviour is real; containers are not (no logs, exec or traffic).
 import { spawn, execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readFileSync, writeFileSync, openSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, openSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,15 +24,22 @@ export interface KwokClusterOptions {
   name: string;
   /** The kubeconfig file to write (Wheelhouse's own, never ~/.kube/config). */
   kubeconfig: string;
-  /** kwokctl's working folder (KWOK_WORKDIR). Default: ~/.cache/wheelhouse/kwok. */
+  /** kwokctl's working folder (KWOK_WORKDIR). Default: one per kubeconfig folder, see kwokWorkdir. */
   workdir?: string;
   /** Folder with kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, etcd, kwok, kwokctl. */
   binDir?: string;
   onProgress?: (message: string) => void;
 }
 
-export function kwokWorkdir(o: Pick<KwokClusterOptions, 'workdir'>): string {
-  return o.workdir ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wheelhouse', 'kwok');
+/**
+ * kwokctl's working folder for the cluster of a kubeconfig: ~/.cache/wheelhouse/kwok/<hash of the
+ * kubeconfig's folder>. One per checkout (per .wheelhouse folder): two clones of the course on one
+ * machine each have their own cluster, and neither can mistake the other's for a leftover (#14).
+ */
+export function kwokWorkdir(o: Pick<KwokClusterOptions, 'workdir'> & { kubeconfig?: string }): string {
+  if (o.workdir) return o.workdir;
+  const root = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wheelhouse', 'kwok');
+  return o.kubeconfig ? join(root, createHash('sha256').update(dirname(o.kubeconfig)).digest('hex').slice(0, 12)) : root;
 }
 
 /** Finds the folder of locally built binaries: tools/kube/build.sh's cache. Undefined if not built. */
@@ -48,13 +56,27 @@ export function kubeVersion(): string {
   return /^KUBE_VERSION=(\S+)/m.exec(env)![1];
 }
 
-function kwokEnv(o: KwokClusterOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KWOK_WORKDIR: kwokWorkdir(o), KWOK_KUBE_VERSION: kubeVersion(), KUBECONFIG: o.kubeconfig };
+/**
+ * What kwokctl (and the kubectl and scripts around it) get from Wheelhouse's environment. Nothing
+ * else: kwokctl reads KWOK_* variables as settings, and a KWOK_KUBE_AUTHORIZATION=false left in a
+ * learner's shell would make the lab cluster allow everything to everyone (#14).
+ */
+export const KWOKCTL_ENV_ALLOWLIST = [
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'TMPDIR', 'LANG', 'LC_ALL',
+  // Downloads (kwokctl without the project's binaries; tools/crds/fetch.sh through Go).
+  'http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
+  'XDG_CACHE_HOME', 'WHEELHOUSE_CACHE',
+  'GOPATH', 'GOMODCACHE', 'GOCACHE', 'GOPROXY', 'GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GOINSECURE', 'GOFLAGS', 'GOTOOLCHAIN', 'GOENV',
+];
+
+export function kwokEnv(o: KwokClusterOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => KWOKCTL_ENV_ALLOWLIST.includes(k)));
+  Object.assign(env, { KWOK_WORKDIR: kwokWorkdir(o), KWOK_KUBE_VERSION: kubeVersion(), KWOK_KUBE_AUTHORIZATION: 'true', KUBECONFIG: o.kubeconfig });
   if (o.binDir) {
     env.KWOK_KUBE_BINARY_PREFIX = o.binDir;
     env.KWOK_ETCD_BINARY = join(o.binDir, 'etcd');
     env.KWOK_CONTROLLER_BINARY = join(o.binDir, 'kwok');
-    env.PATH = `${o.binDir}:${env.PATH}`;
+    env.PATH = `${o.binDir}:${env.PATH ?? '/usr/bin:/bin'}`;
   }
   return env;
 }
@@ -117,6 +139,23 @@ function clusterDir(o: KwokClusterOptions): string {
   return join(kwokWorkdir(o), 'clusters', o.name);
 }
 
+/**
+ * The cluster's private keys (its CA's and the admin's) are the cluster: readable by the owner only.
+ * kwokctl writes them 0644 in folders its group may enter, so the work folder is made 0700 before
+ * kwokctl runs (no one else can reach the keys while they are written) and the keys 0600 after.
+ */
+function prepareWorkdir(o: KwokClusterOptions): void {
+  const workdir = kwokWorkdir(o);
+  mkdirSync(workdir, { recursive: true, mode: 0o700 });
+  chmodSync(workdir, 0o700);
+}
+
+function secureKeys(o: KwokClusterOptions): void {
+  const pki = join(clusterDir(o), 'pki');
+  if (!existsSync(pki)) return;
+  for (const f of readdirSync(pki)) if (f.endsWith('.key')) chmodSync(join(pki, f), 0o600);
+}
+
 export async function kwokClusterExists(o: KwokClusterOptions): Promise<boolean> {
   return existsSync(join(clusterDir(o), 'kwok.yaml'));
 }
@@ -128,6 +167,7 @@ export async function createKwokCluster(o: KwokClusterOptions): Promise<void> {
   // kwokctl binds every component to all addresses unless told otherwise.
   const config = join(dirname(o.kubeconfig), `kwokctl-${o.name}.yaml`);
   writeFileSync(config, kwokctlConfig());
+  prepareWorkdir(o);
   await run(
     bin(o, 'kwokctl'),
     ['create', 'cluster', '--name', o.name, '--runtime', 'binary', '--kubeconfig', o.kubeconfig, '--config', config, '--wait', '120s', '--quiet-pull'],
@@ -135,6 +175,7 @@ export async function createKwokCluster(o: KwokClusterOptions): Promise<void> {
   ).catch((err) => {
     throw new Error(`kwokctl could not create the cluster "${o.name}": ${String(err.stderr || err.message).trim().split('\n').slice(-5).join('\n')}`, { cause: err });
   });
+  secureKeys(o);
   progress('adding the nodes wheelhouse-control-plane, wheelhouse-worker, wheelhouse-worker2');
   const docs = [...nodeManifests(), storageClassManifest()].map((m) => stringify(m)).join('---\n');
   await kubectlApply(o, docs);
@@ -167,6 +208,7 @@ async function kubectlApply(o: KwokClusterOptions, yamlText: string): Promise<vo
     p.stderr.on('data', (d) => (err += d));
     p.on('error', reject);
     p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`kubectl apply failed: ${err.trim()}`))));
+    p.stdin.on('error', () => {}); // kubectl may end before reading it all: its exit code says why
     p.stdin.end(yamlText);
   });
   // Node status is a subresource: set capacity and nodeInfo the way a kubelet would.
@@ -185,6 +227,8 @@ function startVolumeProvisioner(o: KwokClusterOptions): void {
 
 /** Starts a kwok cluster's processes again (after a reboot or `kwokctl stop`), and the volume provisioner with them. */
 export async function startKwokCluster(o: KwokClusterOptions): Promise<void> {
+  prepareWorkdir(o);
+  secureKeys(o);
   await run(bin(o, 'kwokctl'), ['start', 'cluster', '--name', o.name], { env: kwokEnv(o), maxBuffer: 16 << 20 }).catch((err) => {
     throw new Error(`kwokctl could not start the cluster "${o.name}": ${String(err.stderr || err.message).trim().split('\n').slice(-5).join('\n')}`, { cause: err });
   });
