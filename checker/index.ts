@@ -5,5 +5,6 @@ export { match, some, every, exactly, atLeast, atMost, oneOf, present, absent, m
 export { rolloutComplete, podReady, jobComplete, condition } from './checks/status.ts';
 export { canReach, matchesSelector, type ReachQuestion, type ReachAnswer } from './checks/network-policy.ts';
 export { image, quantity, sameImage, sameQuantity, parseQuantity } from './checks/values.ts';
+export { sameObject, replacedUids } from './checks/identity.ts';
 export { phrase, type Observation, type Observations } from './checks/observation.ts';
 export type { KObject } from './cluster/types.ts';
