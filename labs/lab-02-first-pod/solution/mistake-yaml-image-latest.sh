@@ -1,18 +1,9 @@
 #!/usr/bin/env bash
-# fails: web-pod/imperative
-# Near miss: web written as a manifest and applied — the task asks for the imperative way (kubectl run).
+# fails: yaml-pod/image
+# Near miss: nginx:latest in the manifest — a moving tag, not the nginx:1.27 the task pins.
 set -euo pipefail
 ns=lab-02
-kubectl apply -n $ns -f - <<'YAML'
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-YAML
+kubectl run web --image=nginx:1.27 -n $ns
 kubectl apply -n $ns -f - <<'YAML'
 apiVersion: v1
 kind: Pod
@@ -23,7 +14,7 @@ metadata:
 spec:
   containers:
     - name: nginx
-      image: nginx:1.27
+      image: nginx:latest
       ports:
         - containerPort: 80
           name: http
