@@ -3,10 +3,13 @@
 // every node's labels, taints and cordon — and the same id into cluster.json beside its
 // kubeconfig. The mutating commands (up, reset, down, solve) go ahead only when both agree, so a
 // learner's other clusters are never touched even if a kubeconfig points at them by mistake.
+// A cluster that already carries a marker is never marked again: that would take it from the
+// other Wheelhouse setup whose marker it is (#14). On an adopted cluster the marker also records
+// what the labs changed on nodes, and which namespaces were there before (never deleted).
 import { randomUUID } from 'node:crypto';
 import { ClusterError, type KObject } from '../cluster/types.ts';
 import { CORE, KubeStatusError, apiPath, connectApi, type KubeApi } from './kube-api.ts';
-import { baselineOf, type NodeBaseline } from './nodes.ts';
+import { baselineOf, mergeChanges, restoreNodes, undoNodeChanges, type NodeBaseline, type NodeChange } from './nodes.ts';
 import { readState, stateFile, writeState, type ClusterState, type ProviderName } from './state.ts';
 import { LifecycleError, fromClusterError } from './errors.ts';
 import { displayPath } from '../lab/paths.ts';
@@ -23,6 +26,10 @@ export interface Marker {
   nodes: NodeBaseline[];
   /** The lab whose node changes are applied (the last `lab up`). */
   currentLab?: string;
+  /** What labs changed on nodes since the last undo, with what was there before (undone on an adopted cluster). */
+  nodeChanges?: NodeChange[];
+  /** existing only: the namespaces the cluster had when it was adopted; none is ever deleted. */
+  namespacesBefore?: string[];
 }
 
 export function markerObject(m: Marker): KObject {
@@ -37,6 +44,8 @@ export function markerObject(m: Marker): KObject {
       createdAt: m.createdAt,
       nodes: JSON.stringify(m.nodes),
       ...(m.currentLab ? { currentLab: m.currentLab } : {}),
+      ...(m.nodeChanges?.length ? { nodeChanges: JSON.stringify(m.nodeChanges) } : {}),
+      ...(m.namespacesBefore ? { namespacesBefore: JSON.stringify(m.namespacesBefore) } : {}),
     },
   };
 }
@@ -45,13 +54,18 @@ export function markerObject(m: Marker): KObject {
 export function parseMarker(cm: KObject | undefined): Marker | undefined {
   const d = cm?.data as Record<string, string> | undefined;
   if (!d?.id) return undefined;
-  let nodes: NodeBaseline[] = [];
-  try {
-    nodes = JSON.parse(d.nodes ?? '[]');
-  } catch {
-    nodes = [];
-  }
-  return { id: d.id, provider: d.provider as ProviderName, name: d.name ?? '', createdAt: d.createdAt ?? '', nodes, currentLab: d.currentLab };
+  const json = <T>(text: string | undefined, otherwise: T): T => {
+    try {
+      return text === undefined ? otherwise : (JSON.parse(text) as T);
+    } catch {
+      return otherwise;
+    }
+  };
+  const m: Marker = { id: d.id, provider: d.provider as ProviderName, name: d.name ?? '', createdAt: d.createdAt ?? '', nodes: json(d.nodes, []), currentLab: d.currentLab };
+  if (d.nodeChanges) m.nodeChanges = json(d.nodeChanges, []);
+  // Unreadable: keep every namespace, as if all of them were there before.
+  if (d.namespacesBefore) m.namespacesBefore = json(d.namespacesBefore, ['*']);
+  return m;
 }
 
 export type Ownership = 'ok' | 'no-record' | 'no-marker' | 'other-id';
@@ -67,15 +81,44 @@ export async function readMarker(api: KubeApi): Promise<Marker | undefined> {
   return parseMarker(await api.get(markerPath));
 }
 
-/** Writes the marker (create, or replace an old one). */
+/** Writes a new marker; one that is there already (another setup's, even one created a moment ago) is never replaced. */
 export async function writeMarker(api: KubeApi, m: Marker): Promise<void> {
-  const body = markerObject(m);
   try {
-    await api.create(apiPath(CORE('configmaps'), MARKER_NAMESPACE), body);
+    await api.create(apiPath(CORE('configmaps'), MARKER_NAMESPACE), markerObject(m));
   } catch (err) {
     if (!(err instanceof KubeStatusError && err.status === 409)) throw err;
-    await api.replace(markerPath, body);
+    throw markerExists(api, await readMarker(api));
   }
+}
+
+function markerExists(api: KubeApi, other: Marker | undefined): LifecycleError {
+  return new LifecycleError('refused', 'markerExists', { server: api.server, provider: other?.provider ?? '?', createdAt: other?.createdAt ?? '?' });
+}
+
+/** Adds what a lab is about to change on nodes to the marker's record. */
+export async function recordNodeChanges(api: KubeApi, marker: Marker, changes: NodeChange[]): Promise<void> {
+  const next = mergeChanges(marker.nodeChanges ?? [], changes);
+  await api.patch(markerPath, { data: { nodeChanges: JSON.stringify(next) } });
+  marker.nodeChanges = next;
+}
+
+/**
+ * Takes the labs' node changes away. A cluster Wheelhouse made goes back to the snapshot taken when
+ * it was marked (also undoing what a learner did to nodes in a lab); an adopted one gets back only
+ * what the labs changed, so that what others did to its nodes since stays (#14).
+ */
+export async function putNodesBack(api: KubeApi, marker: Marker, provider: ProviderName): Promise<string[]> {
+  if (provider !== 'existing') return restoreNodes(api, marker);
+  const changed = await undoNodeChanges(api, marker.nodeChanges ?? []);
+  await clearNodeChanges(api, marker);
+  return changed;
+}
+
+/** Forgets the record once the changes are undone. */
+export async function clearNodeChanges(api: KubeApi, marker: Marker): Promise<void> {
+  if (!marker.nodeChanges?.length) return;
+  await api.patch(markerPath, { data: { nodeChanges: null } });
+  marker.nodeChanges = [];
 }
 
 export async function setCurrentLab(api: KubeApi, lab: string | null): Promise<void> {
@@ -101,7 +144,9 @@ export async function markCluster(kubeconfig: string, opts: MarkOptions, api?: K
   const own = api ?? (await connectApi({ kubeconfig, context: opts.context }));
   try {
     const previous = await readMarker(own);
-    const nodes = previous?.nodes.length ? previous.nodes : (await own.list(apiPath(CORE('nodes')))).map(baselineOf);
+    if (previous) throw markerExists(own, previous);
+    const nodes = (await own.list(apiPath(CORE('nodes')))).map(baselineOf);
+    const namespacesBefore = opts.provider === 'existing' ? (await own.list(apiPath(CORE('namespaces')))).map((n) => n.metadata.name).sort() : undefined;
     const state: ClusterState = {
       provider: opts.provider,
       name: opts.name,
@@ -112,7 +157,7 @@ export async function markCluster(kubeconfig: string, opts: MarkOptions, api?: K
       ...(opts.workdir ? { workdir: opts.workdir } : {}),
       ...(opts.source ? { source: opts.source } : {}),
     };
-    await writeMarker(own, { id: state.id, provider: state.provider, name: state.name, createdAt: state.createdAt, nodes, currentLab: previous?.currentLab });
+    await writeMarker(own, { id: state.id, provider: state.provider, name: state.name, createdAt: state.createdAt, nodes, ...(namespacesBefore ? { namespacesBefore } : {}) });
     await writeState(state);
     return state;
   } finally {

@@ -21,6 +21,8 @@ const en = {
     `A simulated cluster is already in ${p.workdir}, but Wheelhouse has no record of it beside its kubeconfig (was the .wheelhouse folder deleted?). Nothing is deleted without a record that matches the cluster's marker.\n→ If it is a leftover of this course, remove it and try again:\n  ${p.command}`) as P<{ workdir: string; command: string }>,
   downUnverified: ((p) =>
     `Not deleting the ${p.provider} cluster "${p.name}": it does not answer (${p.message}), so Wheelhouse cannot see its marker, and nothing is deleted without it.\n→ ${p.provider === 'kind' ? 'Start Docker and try again' : 'Try again once it runs (npm run lab -- up LAB starts it)'}; or, if you are sure it is this course's, delete it by hand: ${p.command}`) as P<{ provider: string; name: string; message: string; command: string }>,
+  markerExists: ((p) =>
+    `Refusing to mark the cluster at ${p.server}: it already carries a Wheelhouse marker (ConfigMap kube-system/wheelhouse-cluster, ${p.provider}, since ${p.createdAt}), so another Wheelhouse setup uses it; taking it over would leave that one refused.\n→ Use the Wheelhouse folder that marked it. If that setup is gone for good, delete the ConfigMap first: kubectl -n kube-system delete configmap wheelhouse-cluster`) as P<{ server: string; provider: string; createdAt: string }>,
   stateUnreadable: ((p) =>
     `Wheelhouse's record ${p.record} is there but cannot be read (${p.detail}), so nothing was changed: it may describe a cluster that is still running.\n→ Look at the file. If it is damaged, npm run lab -- status shows which cluster the kubeconfig beside it reaches; move the file away only once you know that cluster is gone or not Wheelhouse's.`) as P<{ record: string; detail: string }>,
   refusedOtherId: ((p) =>
@@ -175,6 +177,8 @@ const ko: Messages = {
     `${p.workdir}에 시뮬레이션 클러스터가 이미 있지만 kubeconfig 옆에 그 기록이 없습니다(.wheelhouse 폴더를 지웠나요?). 클러스터의 표식과 맞는 기록 없이는 아무것도 지우지 않습니다.\n→ 이 과정에서 남은 것이라면 지우고 다시 시도하세요:\n  ${p.command}`,
   downUnverified: (p) =>
     `${p.provider} 클러스터 "${p.name}"을(를) 지우지 않습니다: 응답하지 않아(${p.message}) 표식을 확인할 수 없고, 표식 없이는 아무것도 지우지 않습니다.\n→ ${p.provider === 'kind' ? 'Docker를 시작한 뒤 다시 시도하세요' : '클러스터가 다시 돌 때 시도하세요(npm run lab -- up LAB이 시작합니다)'}. 이 과정의 클러스터가 확실하다면 직접 지우세요: ${p.command}`,
+  markerExists: (p) =>
+    `${p.server} 클러스터에 표식을 남기지 않습니다: 이미 Wheelhouse 표식(ConfigMap kube-system/wheelhouse-cluster, ${p.provider}, ${p.createdAt}부터)이 있어 다른 Wheelhouse 설치가 쓰고 있습니다. 가져오면 그 설치가 거부됩니다.\n→ 표식을 남긴 Wheelhouse 폴더를 쓰세요. 그 설치가 완전히 없어졌다면 먼저 ConfigMap을 지우세요: kubectl -n kube-system delete configmap wheelhouse-cluster`,
   stateUnreadable: (p) =>
     `Wheelhouse 기록 ${p.record}이(가) 있지만 읽을 수 없어(${p.detail}) 아무것도 바꾸지 않았습니다. 아직 실행 중인 클러스터의 기록일 수 있습니다.\n→ 파일을 확인하세요. 손상되었다면 npm run lab -- status로 옆의 kubeconfig가 어느 클러스터에 닿는지 보고, 그 클러스터가 없거나 Wheelhouse의 것이 아님을 확인한 뒤에만 파일을 옮기세요.`,
   refusedOtherId: (p) =>

@@ -96,13 +96,109 @@ export async function restoreNodes(api: KubeApi, marker: { nodes: NodeBaseline[]
 }
 
 
-/** Adds the lab's node labels and taints (lab.yaml `nodes`). */
-export async function applyNodeChanges(api: KubeApi, lab: LoadedLab): Promise<void> {
+/**
+ * What a lab's `up` changed on one node, and what was there before: the record an adopted cluster's
+ * reset undoes, instead of putting the node back to the adoption snapshot (which would also undo
+ * what other people did to the node since).
+ */
+export interface NodeChange {
+  node: string;
+  /** Per label key: the value the lab set, and the one before (null: there was none). */
+  labels: Record<string, { set: string; was: string | null }>;
+  /** Per taint the lab set (key and effect): the taint before (null: there was none). */
+  taints: { set: Taint; was: Taint | null }[];
+}
+
+const sameTaint = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect && (a.value ?? '') === (b.value ?? '');
+
+/** What `changePatch` is about to change on the node, with the values it replaces. */
+export function changeRecord(node: KObject, change: Lab['nodes'][number]): NodeChange | undefined {
+  const current = node.metadata.labels ?? {};
+  const labels: NodeChange['labels'] = {};
+  for (const [k, v] of Object.entries(change.labels ?? {})) if (current[k] !== v) labels[k] = { set: v, was: current[k] ?? null };
+  const taints: NodeChange['taints'] = [];
+  const present = taintsOf(node);
+  for (const { key, value, effect } of change.taints ?? []) {
+    const set: Taint = value === undefined || value === '' ? { key, effect } : { key, value, effect };
+    const before = present.find((t) => t.key === key && t.effect === effect);
+    if (!before || !sameTaint(before, set)) taints.push({ set, was: before ?? null });
+  }
+  return Object.keys(labels).length || taints.length ? { node: node.metadata.name, labels, taints } : undefined;
+}
+
+/** Adds new records to old ones: what was there before the first change is what an undo puts back. */
+export function mergeChanges(old: NodeChange[], added: NodeChange[]): NodeChange[] {
+  const out = structuredClone(old);
+  for (const a of added) {
+    const o = out.find((c) => c.node === a.node);
+    if (!o) {
+      out.push(structuredClone(a));
+      continue;
+    }
+    for (const [k, v] of Object.entries(a.labels)) o.labels[k] = { set: v.set, was: k in o.labels ? o.labels[k].was : v.was };
+    for (const t of a.taints) {
+      const i = o.taints.findIndex((x) => x.set.key === t.set.key && x.set.effect === t.set.effect);
+      if (i >= 0) o.taints[i] = { set: t.set, was: o.taints[i].was };
+      else o.taints.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * The merge patch that undoes a lab's changes on a node: each label and taint the lab set goes back
+ * to what it was, but only while it still is what the lab set (someone who changed it since wins).
+ */
+export function undoPatch(node: KObject, change: NodeChange): object | undefined {
+  const current = node.metadata.labels ?? {};
+  const labels: Record<string, string | null> = {};
+  for (const [k, { set, was }] of Object.entries(change.labels)) if (current[k] === set) labels[k] = was;
+  const taints = taintsOf(node);
+  let next = taints;
+  for (const { set, was } of change.taints) {
+    if (!next.some((t) => sameTaint(t, set))) continue;
+    next = next.filter((t) => !sameTaint(t, set));
+    if (was) next.push(was);
+  }
+  const patch: { metadata?: { labels: Record<string, string | null> }; spec?: { taints: Taint[] } } = {};
+  if (Object.keys(labels).length) patch.metadata = { labels };
+  if (!sameTaints(next, taints)) patch.spec = { taints: next };
+  return Object.keys(patch).length ? patch : undefined;
+}
+
+/** Undoes the recorded changes of labs on the nodes (an adopted cluster). Returns the nodes it changed. */
+export async function undoNodeChanges(api: KubeApi, changes: NodeChange[]): Promise<string[]> {
+  const changed: string[] = [];
   await Promise.all(
+    changes.map(async (c) => {
+      const path = apiPath(CORE('nodes'), undefined, c.node);
+      const node = await api.get(path);
+      const patch = node && undoPatch(node, c);
+      if (!patch) return;
+      await api.patch(path, patch);
+      changed.push(c.node);
+    }),
+  );
+  return changed.sort();
+}
+
+/**
+ * Adds the lab's node labels and taints (lab.yaml `nodes`). `record` is given what is about to
+ * change, before it does (a crash in between leaves a record that an undo finds not applied).
+ */
+export async function applyNodeChanges(api: KubeApi, lab: LoadedLab, record?: (changes: NodeChange[]) => Promise<void>): Promise<void> {
+  const nodes = await Promise.all(
     lab.nodes.map(async (change) => {
       const path = apiPath(CORE('nodes'), undefined, change.node);
       const node = await api.get(path);
       if (!node) throw new LifecycleError('failed', 'nodeMissing', { node: change.node, lab: lab.id });
+      return { path, node, change };
+    }),
+  );
+  const changes = nodes.map(({ node, change }) => changeRecord(node, change)).filter((c): c is NodeChange => !!c);
+  if (record && changes.length) await record(changes);
+  await Promise.all(
+    nodes.map(async ({ path, node, change }) => {
       const patch = changePatch(node, change);
       if (patch) await api.patch(path, patch);
     }),

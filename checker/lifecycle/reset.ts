@@ -14,10 +14,10 @@
 import type { KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
 import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
-import { restoreNodes } from './nodes.ts';
 import { LAB_LABEL } from './setup.ts';
 import { LifecycleError } from './errors.ts';
-import type { Marker } from './marker.ts';
+import { putNodesBack, type Marker } from './marker.ts';
+import type { ProviderName } from './state.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
 import { msg } from './messages.ts';
 
@@ -37,6 +37,12 @@ export interface SweepTarget {
 export interface SweepOptions {
   /** Finalize emptied namespaces instead of waiting for the namespace controller (single API server only). */
   finalize: boolean;
+  /**
+   * The provider of the cluster. An adopted one (existing) gets back only what labs changed on its
+   * nodes, and a namespace it had before the adoption is never deleted, only rid of the lab's
+   * labelled objects (#14).
+   */
+  provider: ProviderName;
   deadlineMs?: number;
 }
 
@@ -67,7 +73,9 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   const deadline = t0 + (opts.deadlineMs ?? 90_000);
   const [types, labelledNs] = await Promise.all([api.resources(), api.list(nsPath(), { labelSelector: target.selector })]);
   const { namespaced, cluster } = sweepable(types);
-  const wanted = [...new Set([...target.namespaces, ...labelledNs.map((n) => n.metadata.name)])].filter((n) => !PROTECTED_NAMESPACES.has(n));
+  const before = opts.provider === 'existing' ? new Set(marker.namespacesBefore ?? []) : new Set<string>();
+  const kept = (n: string) => PROTECTED_NAMESPACES.has(n) || before.has(n) || before.has('*');
+  const wanted = [...new Set([...target.namespaces, ...labelledNs.map((n) => n.metadata.name)])].filter((n) => !kept(n));
   const present = (await Promise.all(wanted.map(async (n) => ((await api.get(nsPath(n))) ? n : undefined)))).filter((n): n is string => !!n);
 
   // A lab's own admission control (policies, webhooks) goes first and is waited for: a policy that
@@ -110,7 +118,7 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   const [, , nodesRestored] = await Promise.all([
     Promise.all(present.map(emptyNamespace)),
     Promise.all([...namespaced, ...cluster].map(deleteLabelled)),
-    restoreNodes(api, marker),
+    putNodesBack(api, marker, opts.provider),
   ]);
   await Promise.all(present.map((n) => refusedForAWhile(() => api.delete(nsPath(n)), deadline)));
 
@@ -237,7 +245,7 @@ export const allLabsSweep: SweepTarget = { selector: LAB_LABEL, namespaces: [] }
 
 /** Removes the lab from the cluster (and the node changes of any lab). */
 export async function cleanLab(t: LabTarget, lab: LoadedLab, opts: Pick<UpOptions, 'progress' | 'lang'>): Promise<SweepReport> {
-  return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () => sweep(t.api, t.marker, labSweep(lab), { finalize: t.state.provider !== 'existing' }));
+  return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () => sweep(t.api, t.marker, labSweep(lab), { finalize: t.state.provider !== 'existing', provider: t.state.provider }));
 }
 
 /** `lab reset`: clean, then set up again. */

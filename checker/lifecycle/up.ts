@@ -13,12 +13,12 @@ import { copyContext } from '../providers/existing.ts';
 import { preloadImages } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
 import { apiPath, type KubeApi } from './kube-api.ts';
-import { applyNodeChanges, restoreNodes } from './nodes.ts';
+import { applyNodeChanges } from './nodes.ts';
 import { applyBatches, readSetup } from './setup.ts';
 import { applyObjects, findKubectl, kubectl } from './kubectl.ts';
 import { addonApiVersions, installAddonApis } from './addon-apis.ts';
 import { LifecycleError, talking } from './errors.ts';
-import { markCluster, openOwnedCluster, setCurrentLab, type Marker } from './marker.ts';
+import { markCluster, openOwnedCluster, putNodesBack, recordNodeChanges, setCurrentLab, type Marker } from './marker.ts';
 import { readState, type ClusterState, type ProviderName } from './state.ts';
 import { msg, type Lang } from './messages.ts';
 import type { Progress } from './progress.ts';
@@ -149,7 +149,7 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
   await talking(async () => {
     // Node changes belong to one lab at a time: switching labs puts the nodes back first.
     if (t.marker.currentLab !== lab.id) {
-      if (t.marker.currentLab || lab.nodes.length) await restoreNodes(t.api, t.marker);
+      if (t.marker.currentLab || lab.nodes.length) await putNodesBack(t.api, t.marker, t.state.provider);
       await setCurrentLab(t.api, lab.id);
       t.marker.currentLab = lab.id;
     }
@@ -178,7 +178,7 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
     }
 
     if (lab.nodes.length) {
-      await progress.step(msg(lang, 'stepNodes', { nodes: lab.nodes.map((n) => n.node).join(', ') }), () => applyNodeChanges(t.api, lab));
+      await progress.step(msg(lang, 'stepNodes', { nodes: lab.nodes.map((n) => n.node).join(', ') }), () => applyNodeChanges(t.api, lab, (changes) => recordNodeChanges(t.api, t.marker, changes)));
     }
 
     await progress.step(msg(lang, 'stepApply', { lab: lab.id, namespace: lab.namespace }), async () => {

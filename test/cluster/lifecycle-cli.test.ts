@@ -271,6 +271,8 @@ describe('the existing provider: a cluster the learner names on purpose', () => 
     const dir = mkdtempSync(join(tmpdir(), 'wh-adopt-'));
     const own = { WHEELHOUSE_KUBECONFIG: join(dir, 'kubeconfig') };
     try {
+      // The harness's marker would make it another setup's cluster, which is not taken over.
+      await kubectlOk(['-n', 'kube-system', 'delete', 'configmap', 'wheelhouse-cluster']);
       const context = (await readState(testCluster().kubeconfig))!.context;
       const up = await labIn(labsDir, ['up', 'lab-99', '--provider', 'existing', '--kubeconfig', testCluster().kubeconfig, '--context', context], own);
       expect(up.code, up.stderr).toBe(0);
@@ -295,6 +297,69 @@ describe('the existing provider: a cluster the learner names on purpose', () => 
       expect((await kubectl(['get', 'nodes'])).code).toBe(0);
       expect(await readState(own.WHEELHOUSE_KUBECONFIG)).toBeUndefined();
     } finally {
+      await restore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect((await lab(['status', '--json'])).stdout).toContain('"ownership": "ok"');
+  });
+});
+
+describe('an adopted cluster is other people\'s too (#14)', () => {
+  const node = async (name: string) => json(['get', 'node', name]);
+  const adopt = (labId: string, own: NodeJS.ProcessEnv, context: string) => labIn(labsDir, ['up', labId, '--provider', 'existing', '--kubeconfig', testCluster().kubeconfig, '--context', context], own);
+
+  it('reset and down undo only what the lab changed on nodes, never delete a namespace that was there before, and the marker of another setup is never taken over', async () => {
+    const restore = await saveMarker();
+    const dir = mkdtempSync(join(tmpdir(), 'wh-adopt-others-'));
+    const own = { WHEELHOUSE_KUBECONFIG: join(dir, 'kubeconfig') };
+    const context = (await readState(testCluster().kubeconfig))!.context;
+    try {
+      // Another Wheelhouse setup's marker (the harness's): adopting is refused, and its marker stays.
+      const refused = await adopt('lab-98', own, context);
+      expect(refused.code, refused.stderr).toBe(2);
+      expect(refused.stderr).toContain('already carries a Wheelhouse marker');
+      expect((await json(['-n', 'kube-system', 'get', 'configmap', 'wheelhouse-cluster'])).data.id).toBe((await readState(testCluster().kubeconfig))!.id);
+
+      // Without one: a team's namespace lab-98 (with their ConfigMap) is there before the adoption.
+      await kubectlOk(['-n', 'kube-system', 'delete', 'configmap', 'wheelhouse-cluster']);
+      await kubectlOk(['create', 'namespace', 'lab-98']);
+      await kubectlOk(['-n', 'lab-98', 'create', 'configmap', 'theirs', '--from-literal=owner=team']);
+      const up = await adopt('lab-98', own, context);
+      expect(up.code, up.stderr).toBe(0);
+      expect((await node('wheelhouse-worker2')).metadata.labels.disk).toBe('ssd');
+
+      // Other people work on the nodes after the adoption.
+      await kubectlOk(['label', 'node', 'wheelhouse-worker', 'team=blue']);
+      await kubectlOk(['taint', 'node', 'wheelhouse-worker', 'others=yes:NoSchedule']);
+      await kubectlOk(['cordon', 'wheelhouse-worker']);
+      await kubectlOk(['label', 'node', 'wheelhouse-worker2', 'team=green']);
+
+      const reset = await labIn(labsDir, ['reset', 'lab-98'], own);
+      expect(reset.code, reset.stderr).toBe(0);
+      const w = await node('wheelhouse-worker');
+      expect(w.metadata.labels.team).toBe('blue');
+      expect(w.spec.unschedulable).toBe(true);
+      expect(w.spec.taints).toContainEqual({ key: 'others', value: 'yes', effect: 'NoSchedule' });
+      expect((await node('wheelhouse-worker2')).metadata.labels).toMatchObject({ team: 'green', disk: 'ssd' });
+      expect(await exists(['-n', 'lab-98', 'configmap', 'theirs'])).toBe(true);
+
+      const down = await labIn(labsDir, ['down'], own);
+      expect(down.code, down.stderr).toBe(0);
+      const w2 = await node('wheelhouse-worker2');
+      expect(w2.metadata.labels.disk).toBeUndefined();
+      expect(w2.metadata.labels.team).toBe('green');
+      expect(w2.spec.taints ?? []).not.toContainEqual({ key: 'dedicated', value: 'lab', effect: 'NoSchedule' });
+      expect((await node('wheelhouse-worker')).spec.unschedulable).toBe(true);
+      expect(await exists(['namespace', 'lab-98'])).toBe(true);
+      expect(await exists(['-n', 'lab-98', 'configmap', 'theirs'])).toBe(true);
+      expect(await exists(['-n', 'kube-system', 'configmap', 'wheelhouse-cluster'])).toBe(false);
+    } finally {
+      await kubectl(['label', 'node', 'wheelhouse-worker', 'team-', '--overwrite']);
+      await kubectl(['label', 'node', 'wheelhouse-worker2', 'team-', 'disk-']);
+      await kubectl(['taint', 'node', 'wheelhouse-worker', 'others=yes:NoSchedule-']);
+      await kubectl(['taint', 'node', 'wheelhouse-worker2', 'dedicated=lab:NoSchedule-']);
+      await kubectl(['uncordon', 'wheelhouse-worker']);
+      await kubectl(['delete', 'namespace', 'lab-98', '--ignore-not-found', '--wait=true']);
       await restore();
       rmSync(dir, { recursive: true, force: true });
     }

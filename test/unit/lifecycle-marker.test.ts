@@ -67,15 +67,22 @@ describe('markCluster', () => {
     expect(record).toMatchObject({ provider: 'kwok', name: 'wheelhouse', kubeconfig, context: 'kwok-wheelhouse', id: s.id, workdir: '/w' });
   });
 
-  it('marking again (adopting once more) keeps the first baseline and gives a new id', async () => {
+  it('never marks a cluster that already carries a marker: another setup\'s is not taken over (#14)', async () => {
     const api = new FakeKubeApi(nodes);
     const first = await markCluster(kubeconfig, { provider: 'existing', name: 'ctx', context: 'ctx' }, api);
-    await api.patch('/api/v1/nodes/wheelhouse-worker', { metadata: { labels: { changed: 'by-a-lab' } } });
-    const second = await markCluster(kubeconfig, { provider: 'existing', name: 'ctx', context: 'ctx' }, api);
-    expect(second.id).not.toBe(first.id);
-    const m = parseMarker(await api.get(markerPath))!;
-    expect(m.id).toBe(second.id);
-    expect(m.nodes.find((n) => n.name === 'wheelhouse-worker')!.labels).not.toHaveProperty('changed');
+    const other = join(dir, 'other', 'kubeconfig');
+    const err = await markCluster(other, { provider: 'existing', name: 'ctx', context: 'ctx' }, api).catch((e) => e);
+    expect(err).toBeInstanceOf(LifecycleError);
+    expect((err as LifecycleError).key).toBe('markerExists');
+    expect((err as LifecycleError).say('ko')).toContain('다른 Wheelhouse 설치');
+    expect(parseMarker(await api.get(markerPath))!.id).toBe(first.id);
+    expect(api.writes.filter((w) => w.startsWith('PUT'))).toEqual([]);
+  });
+
+  it('an adopted cluster\'s marker lists the namespaces it had, which no reset deletes', async () => {
+    const api = new FakeKubeApi({ ...nodes, '/api/v1/namespaces/lab-07': { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'lab-07' } } });
+    await markCluster(kubeconfig, { provider: 'existing', name: 'ctx', context: 'ctx' }, api);
+    expect(parseMarker(await api.get(markerPath))!.namespacesBefore).toEqual(['lab-07']);
   });
 });
 

@@ -1,7 +1,7 @@
 // Node changes: the baseline snapshot, the patch that restores it (`lab reset`), and the patch that
 // applies a lab's labels and taints (`lab up`).
 import { describe, expect, it } from 'vitest';
-import { applyNodeChanges, baselineOf, changePatch, restoreNodes, restorePatch } from '../../checker/lifecycle/nodes.ts';
+import { applyNodeChanges, baselineOf, changePatch, mergeChanges, restoreNodes, restorePatch, undoNodeChanges, undoPatch, type NodeChange } from '../../checker/lifecycle/nodes.ts';
 import { FakeKubeApi, mergePatch } from '../support/fake-kube-api.ts';
 import type { KObject } from '../../checker/cluster/types.ts';
 import type { LoadedLab } from '../../checker/lab/load.ts';
@@ -78,5 +78,41 @@ describe('against an API', () => {
   it('fails with the node\'s name when a lab changes a node the cluster does not have', async () => {
     const lab = { id: 'lab-09', nodes: [{ node: 'wheelhouse-worker3', labels: { a: 'b' } }] } as unknown as LoadedLab;
     await expect(applyNodeChanges(new FakeKubeApi(), lab)).rejects.toThrow(/wheelhouse-worker3/);
+  });
+});
+
+describe('undoing a lab\'s own node changes (an adopted cluster, #14)', () => {
+  const lab = { id: 'lab-98', nodes: [{ node: 'wheelhouse-worker', labels: { disk: 'ssd', zone: 'b' }, taints: [{ key: 'dedicated', value: 'lab', effect: 'NoSchedule' }] }] } as unknown as LoadedLab;
+
+  it('records what it changes, with what was there before, before it changes it', async () => {
+    const api = new FakeKubeApi({ '/api/v1/nodes/wheelhouse-worker': worker({ zone: 'a', disk: 'ssd' }, { taints: [{ key: 'dedicated', value: 'ops', effect: 'NoSchedule' }] }) });
+    let recorded: NodeChange[] = [];
+    await applyNodeChanges(api, lab, async (c) => {
+      recorded = c;
+      expect(api.writes).toEqual([]);
+    });
+    // disk=ssd was there already: not the lab's change, never undone.
+    expect(recorded).toEqual([{ node: 'wheelhouse-worker', labels: { zone: { set: 'b', was: 'a' } }, taints: [{ set: { key: 'dedicated', value: 'lab', effect: 'NoSchedule' }, was: { key: 'dedicated', value: 'ops', effect: 'NoSchedule' } }] }]);
+  });
+
+  it('puts back only what the lab set and nobody changed since; others\' labels, taints and cordons stay', async () => {
+    const api = new FakeKubeApi({ '/api/v1/nodes/wheelhouse-worker': worker({ zone: 'a' }) });
+    let recorded: NodeChange[] = [];
+    await applyNodeChanges(api, lab, async (c) => void (recorded = mergeChanges(recorded, c)));
+    // Someone else, after the lab: a label of their own, one of the lab's changed, a taint, a cordon.
+    await api.patch('/api/v1/nodes/wheelhouse-worker', { metadata: { labels: { team: 'blue', disk: 'nvme' } }, spec: { unschedulable: true, taints: [{ key: 'dedicated', value: 'lab', effect: 'NoSchedule' }, { key: 'others', value: 'yes', effect: 'NoExecute' }] } });
+    // Set up again: the record keeps what was there before the first change.
+    await applyNodeChanges(api, lab, async (c) => void (recorded = mergeChanges(recorded, c)));
+    expect(recorded[0].labels.disk).toEqual({ set: 'ssd', was: null });
+    expect(await undoNodeChanges(api, recorded)).toEqual(['wheelhouse-worker']);
+    const node = (await api.get('/api/v1/nodes/wheelhouse-worker'))!;
+    expect(node.metadata.labels).toEqual({ zone: 'a', team: 'blue' });
+    expect(node.spec).toMatchObject({ unschedulable: true, taints: [{ key: 'others', value: 'yes', effect: 'NoExecute' }] });
+  });
+
+  it('leaves a label alone that someone changed after the lab', () => {
+    const change: NodeChange = { node: 'wheelhouse-worker', labels: { disk: { set: 'ssd', was: null } }, taints: [] };
+    expect(undoPatch(worker({ disk: 'nvme' }), change)).toBeUndefined();
+    expect(undoPatch(worker({ disk: 'ssd' }), change)).toEqual({ metadata: { labels: { disk: null } } });
   });
 });
