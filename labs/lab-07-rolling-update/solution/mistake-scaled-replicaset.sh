@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# fails: web-scaled/replicas-five
+# Near miss: kubectl scale on the ReplicaSet of web instead of the Deployment — the Deployment owns that number and puts it back to 2.
+set -euo pipefail
+ns=lab-07
+# Waits until the Deployment controller has seen the latest change (its new ReplicaSet exists).
+observed() { kubectl wait deployment/web -n $ns --for=jsonpath='{.status.observedGeneration}'="$(kubectl get deployment web -n $ns -o jsonpath='{.metadata.generation}')" --timeout=60s; }
+# web-scaled
+# The learner scaled the current ReplicaSet, not the Deployment: the Deployment sets it back to 2.
+kubectl scale rs -n $ns "$(kubectl get rs -n $ns -l app=web -o jsonpath='{.items[0].metadata.name}')" --replicas=5
+kubectl rollout status deployment/web -n $ns --timeout=120s
+# rollout-strategy
+kubectl patch deployment web -n $ns -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":1,"maxUnavailable":0}}}}'
+# image-updated
+kubectl set image deployment/web web=nginx:1.27 -n $ns
+kubectl annotate deployment web -n $ns kubernetes.io/change-cause="nginx 1.27, the new stable release"
+kubectl rollout status deployment/web -n $ns --timeout=120s
+# rolled-back
+kubectl set image deployment/web web=nginx:1.27-nope -n $ns
+kubectl annotate deployment web -n $ns --overwrite kubernetes.io/change-cause="try nginx:1.27-nope"
+observed # on real nodes the rollout stalls here: the image cannot be pulled
+kubectl rollout undo deployment/web -n $ns
+kubectl rollout status deployment/web -n $ns --timeout=120s

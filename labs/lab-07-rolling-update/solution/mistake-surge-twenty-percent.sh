@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# fails: rollout-strategy/max-surge-one
+# Near miss: maxSurge: 20% — one Pod of five today, but two once web runs ten: the task asks for one extra Pod at a time, whatever the scale.
+set -euo pipefail
+ns=lab-07
+# Waits until the Deployment controller has seen the latest change (its new ReplicaSet exists).
+observed() { kubectl wait deployment/web -n $ns --for=jsonpath='{.status.observedGeneration}'="$(kubectl get deployment web -n $ns -o jsonpath='{.metadata.generation}')" --timeout=60s; }
+# web-scaled
+kubectl scale deployment web --replicas=5 -n $ns
+kubectl rollout status deployment/web -n $ns --timeout=120s
+# rollout-strategy
+kubectl patch deployment web -n $ns -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":"20%","maxUnavailable":0}}}}'
+# image-updated
+kubectl set image deployment/web web=nginx:1.27 -n $ns
+kubectl annotate deployment web -n $ns kubernetes.io/change-cause="nginx 1.27, the new stable release"
+kubectl rollout status deployment/web -n $ns --timeout=120s
+# rolled-back
+kubectl set image deployment/web web=nginx:1.27-nope -n $ns
+kubectl annotate deployment web -n $ns --overwrite kubernetes.io/change-cause="try nginx:1.27-nope"
+observed # on real nodes the rollout stalls here: the image cannot be pulled
+kubectl rollout undo deployment/web -n $ns
+kubectl rollout status deployment/web -n $ns --timeout=120s

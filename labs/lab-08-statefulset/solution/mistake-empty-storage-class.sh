@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# fails: statefulset/default-class
+# Near miss: storageClassName: "" written to mean "the default" — an empty class turns dynamic provisioning off, so the claims stay Pending.
+set -euo pipefail
+ns=lab-08
+# headless-service
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+    - name: http
+      port: 8080
+      targetPort: 8080
+YAML
+# statefulset, stable-names
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: httpd
+          image: busybox:1.36
+          command: ["httpd", "-f", "-p", "8080", "-h", "/data"]
+          ports:
+            - name: http
+              containerPort: 8080
+          volumeMounts:
+            - name: data
+              mountPath: /data
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        storageClassName: ""
+        accessModes: ["ReadWriteOnce"]
+        resources:
+          requests:
+            storage: 1Gi
+YAML
+kubectl wait pod/db-0 -n $ns --for=create --timeout=60s # it stays Pending: its claim is never bound
+# pod-recreated
+kubectl delete pod db-0 -n $ns
+kubectl wait pod/db-0 -n $ns --for=create --timeout=60s
+# scaled-down
+kubectl scale statefulset db -n $ns --replicas=2

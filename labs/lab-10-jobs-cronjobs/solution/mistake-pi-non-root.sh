@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# fails: runs-succeeded/pi-complete
+# Near miss: pi "hardened" with runAsNonRoot: true — busybox runs as root, so the kubelet refuses to start its container and pi never completes.
+# graded on real nodes (kind tier)
+set -euo pipefail
+ns=lab-10
+# pi-job
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  completions: 5
+  parallelism: 2
+  backoffLimit: 4
+  template:
+    spec:
+      restartPolicy: Never
+      securityContext:
+        runAsNonRoot: true
+      containers:
+        - name: pi
+          image: busybox:1.36
+          command: ["awk", "BEGIN { printf \"%.10f\\n\", atan2(0, -1) }"]
+YAML
+# report-cronjob
+kubectl apply -n $ns -f - <<'YAML'
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 9 * * 1-5"
+  timeZone: Asia/Seoul
+  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: busybox:1.36
+              command: ["sh", "-c", "date; echo report done"]
+YAML
+# manual-run
+kubectl create job report-manual --from=cronjob/report -n $ns
+# report-suspended
+kubectl patch cronjob report -n $ns -p '{"spec":{"suspend":true}}'
