@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: priority-class
+# fails: priority-class/not-default
 # Near miss: the class is made the global default. critical still preempts, but from now on every
 # new Pod without a class, in every namespace, gets priority 1000000 and may preempt too.
 set -euo pipefail

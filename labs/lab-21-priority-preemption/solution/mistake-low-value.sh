@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: priority-class, critical-running
+# fails: priority-class/value
 # Near miss: "critical" at 500 is below the batch class (1000). A Pod may preempt only Pods of
 # lower priority, so critical waits in Pending for room that never comes.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: priority-class, critical-running
+# fails: priority-class/may-preempt
 # Near miss: preemptionPolicy Never. critical goes to the front of the queue but may not push
 # anyone out, so it waits in Pending until a batch Pod leaves by itself.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: critical-pod, critical-running
+# fails: critical-pod/class
 # Near miss: the class exists, but the Pod does not name it. It gets priority 0, lower than the
 # batch Pods, and stays Pending.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: filler-preempted
+# fails: filler-preempted/filler-untouched
 # Near miss: room is made by hand. With filler scaled to three, critical fits without preempting
 # anything, and the batch team has lost a replica for good.
 set -euo pipefail
