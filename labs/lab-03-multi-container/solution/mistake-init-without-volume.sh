@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: init-page
+# fails: init-page/init-mount
 # Near miss: the init container writes the page into its own filesystem, at the path nginx uses,
 # but never mounts the shared volume — the file is gone when the init container exits.
 set -euo pipefail

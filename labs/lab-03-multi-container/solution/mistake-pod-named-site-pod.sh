@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: init-page/pod, nginx-serves, native-sidecar
+# fails: init-page/pod, nginx-serves/image, native-sidecar/name
 # Near miss: the Pod named site-pod — every task is about the Pod site.
 set -euo pipefail
 ns=lab-03

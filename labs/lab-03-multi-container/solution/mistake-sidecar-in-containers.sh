@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: native-sidecar
+# fails: native-sidecar/native
 # Near miss: the old sidecar pattern — a second regular container, with no start or stop order.
 set -euo pipefail
 ns=lab-03

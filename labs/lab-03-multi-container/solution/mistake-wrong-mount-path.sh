@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: nginx-serves
+# fails: nginx-serves/mount
 # Near miss: the page lands in /var/www/html, where nginx never looks (it serves its default page).
 set -euo pipefail
 ns=lab-03

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # fails: nginx-serves/mount
-# Near miss: html mounted at /var/www/html (the web root of other servers): nginx looks in /usr/share/nginx/html and serves its default page.
+# Near miss: html mounted one folder up, at /usr/share/nginx: the page lands in /usr/share/nginx/index.html,
+# and nginx, looking in /usr/share/nginx/html (now hidden), finds nothing to serve.
 set -euo pipefail
 ns=lab-03
 kubectl apply -n $ns -f - <<'YAML'
@@ -31,5 +32,5 @@ spec:
       image: nginx:1.27
       volumeMounts:
         - name: html
-          mountPath: /var/www/html
+          mountPath: /usr/share/nginx
 YAML
