@@ -68,7 +68,7 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   const { path: kubeconfig } = resolveKubeconfig(opts.kubeconfig, io.env);
   let reader: ClusterReader & { close?: () => void };
   try {
-    const connect = io.connect ?? (async (path: string, ms?: number) => (await import('../cluster/client.ts')).connect({ kubeconfig: path, requestTimeoutMs: ms }));
+    const connect = io.connect ?? (async (path: string, ms?: number) => (await import('../cluster/grading.ts')).connectForGrading(path, ms));
     reader = await connect(kubeconfig, opts.requestTimeoutMs);
   } catch (err) {
     if (err instanceof ClusterError) return fail(err.code, say(lang, 'cliCannotGrade', { id: lab.id, message: err.message }), EXIT.cannotGrade);

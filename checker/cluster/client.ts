@@ -26,6 +26,10 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
 export interface ConnectOptions {
   /** Path of the kubeconfig file (see resolveKubeconfig). */
   kubeconfig: string;
+  /** A context of the kubeconfig other than its current one (Wheelhouse's record pins it). */
+  context?: string;
+  /** A user to act as (Impersonate-User), so that the checker can only do what that user may (grading.ts). */
+  impersonate?: string;
   /** Per-request timeout; the client library has none. */
   requestTimeoutMs?: number;
 }
@@ -51,9 +55,13 @@ export async function connect(opts: ConnectOptions): Promise<HttpClusterReader> 
   } catch (cause) {
     throw new ClusterError('bad-kubeconfig', `${shown} is not a usable kubeconfig: ${(cause as Error).message}`, { cause });
   }
+  if (opts.context) {
+    if (!kc.getContextObject(opts.context)) throw new ClusterError('bad-kubeconfig', `${shown} has no context "${opts.context}"`);
+    kc.setCurrentContext(opts.context);
+  }
   const cluster = kc.getCurrentCluster();
   if (!cluster?.server) throw new ClusterError('bad-kubeconfig', `${shown} names no cluster in its current context`);
-  return new HttpReader(kc, cluster.server.replace(/\/+$/, ''), opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, Boolean(cluster.proxyUrl));
+  return new HttpReader(kc, cluster.server.replace(/\/+$/, ''), opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, Boolean(cluster.proxyUrl), opts.impersonate);
 }
 
 class HttpReader implements HttpClusterReader {
@@ -64,11 +72,14 @@ class HttpReader implements HttpClusterReader {
   private agent: http.Agent | undefined;
   private readonly discovered = new Map<string, Promise<Map<string, ResourceInfo> | undefined>>();
 
-  constructor(kc: InstanceType<ClientNode['KubeConfig']>, server: string, timeoutMs: number, useLibraryAgent: boolean) {
+  private readonly impersonate: string | undefined;
+
+  constructor(kc: InstanceType<ClientNode['KubeConfig']>, server: string, timeoutMs: number, useLibraryAgent: boolean, impersonate?: string) {
     this.kc = kc;
     this.server = server;
     this.timeoutMs = timeoutMs;
     this.useLibraryAgent = useLibraryAgent;
+    this.impersonate = impersonate;
   }
 
   async get(apiVersion: string, kind: string, name: string, namespace?: string): Promise<KObject | undefined> {
@@ -182,6 +193,7 @@ class HttpReader implements HttpClusterReader {
         ...(options.headers as Record<string, string>),
         Accept: 'application/json',
         'User-Agent': 'wheelhouse-checker',
+        ...(this.impersonate ? { 'Impersonate-User': this.impersonate } : {}),
         ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
       },
     };

@@ -8,6 +8,7 @@ import { displayPath } from '../lab/paths.ts';
 import { LifecycleError } from './errors.ts';
 import { markerPath, openOwnedCluster } from './marker.ts';
 import { allLabsSweep, sweep } from './reset.ts';
+import { removeGrader } from './grader.ts';
 import { readState, removeState } from './state.ts';
 import { waitOwned } from './up.ts';
 import { msg, type Lang } from './messages.ts';
@@ -44,6 +45,7 @@ export async function down(kubeconfig: string, o: { sys: System; progress: Progr
       const { api, marker } = owned!;
       await progress.step(msg(lang, 'stepReleaseExisting', {}), async () => {
         await sweep(api, marker, allLabsSweep, { finalize: false, provider: 'existing' });
+        await removeGrader(api);
         await api.delete(markerPath);
       });
       await removeState(kubeconfig);

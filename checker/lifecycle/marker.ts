@@ -12,6 +12,7 @@ import { CORE, KubeStatusError, apiPath, connectApi, type KubeApi } from './kube
 import { baselineOf, mergeChanges, restoreNodes, undoNodeChanges, type NodeBaseline, type NodeChange } from './nodes.ts';
 import { readState, stateFile, writeState, type ClusterState, type ProviderName } from './state.ts';
 import { LifecycleError, fromClusterError } from './errors.ts';
+import { ensureGrader } from './grader.ts';
 import { displayPath } from '../lab/paths.ts';
 
 export const MARKER_NAMESPACE = 'kube-system';
@@ -158,6 +159,7 @@ export async function markCluster(kubeconfig: string, opts: MarkOptions, api?: K
       ...(opts.source ? { source: opts.source } : {}),
     };
     await writeMarker(own, { id: state.id, provider: state.provider, name: state.name, createdAt: state.createdAt, nodes, ...(namespacesBefore ? { namespacesBefore } : {}) });
+    await ensureGrader(own);
     await writeState(state);
     return state;
   } finally {

@@ -14,7 +14,8 @@ import { preloadImages } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
 import { apiPath, type KubeApi } from './kube-api.ts';
 import { applyNodeChanges } from './nodes.ts';
-import { applyBatches, readSetup } from './setup.ts';
+import { LAB_LABEL, applyBatches, readSetup } from './setup.ts';
+import { allowDryRuns, ensureGrader } from './grader.ts';
 import { applyObjects, findKubectl, kubectl } from './kubectl.ts';
 import { addonApiVersions, installAddonApis } from './addon-apis.ts';
 import { LifecycleError, talking } from './errors.ts';
@@ -147,6 +148,8 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
   for (const a of addons) addonManifest(lab, a.manifest);
 
   await talking(async () => {
+    // The checker's read-only identity (a cluster marked before it existed gets it now).
+    await ensureGrader(t.api);
     // Node changes belong to one lab at a time: switching labs puts the nodes back first.
     if (t.marker.currentLab !== lab.id) {
       if (t.marker.currentLab || lab.nodes.length) await putNodesBack(t.api, t.marker, t.state.provider);
@@ -186,6 +189,9 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
         await applyObjects(kubectlTarget(t), sys, batch.namespace, batch.objects, `${lab.id} setup`);
         if (batch.crds.length) await waitEstablished(t.api, batch.crds);
       }
+      // The checks' dry runs happen in the lab's namespaces, and only there.
+      const namespaces = [lab.namespace, ...objects.filter((o) => o.object.kind === 'Namespace' && o.object.apiVersion === 'v1').map((o) => o.object.metadata.name)];
+      await allowDryRuns(t.api, [...new Set(namespaces)], { [LAB_LABEL]: lab.id });
     });
 
     const workloads = objects.map((o) => o.object).filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind) && o.apiVersion === 'apps/v1');

@@ -92,7 +92,7 @@ export function createApi(o: ApiOptions): Handler {
     const checks = await loadChecks(lab);
     let reader;
     try {
-      reader = await (await import('../../checker/cluster/client.ts')).connect({ kubeconfig: kubeconfig().path });
+      reader = await (await import('../../checker/cluster/grading.ts')).connectForGrading(kubeconfig().path);
       const result = await grade(lab, checks, { reader, deadlineMs: o.checkDeadlineMs });
       const progress = await o.progress.record(result);
       return json(res, 200, { result: toJson(result, lang), progress });

@@ -15,7 +15,8 @@ import { readFile } from 'node:fs/promises';
 import { testCluster } from '../support/cluster.ts';
 import { listLabs, type LoadedLab } from '../../checker/lab/load.ts';
 import { loadChecks } from '../../checker/checks/define.ts';
-import { connect, type HttpClusterReader } from '../../checker/cluster/client.ts';
+import type { HttpClusterReader } from '../../checker/cluster/client.ts';
+import { connectForGrading } from '../../checker/cluster/grading.ts';
 import { isSimulated, type KObject } from '../../checker/cluster/types.ts';
 import { grade, type GradeResult } from '../../checker/engine/grade.ts';
 import { taskSummary } from '../../checker/report/words.ts';
@@ -49,7 +50,8 @@ let startedAt = 0;
 beforeAll(async () => {
   startedAt = performance.now();
   target = await openLabTarget(testCluster().kubeconfig, sys);
-  reader = await connect({ kubeconfig: testCluster().kubeconfig });
+  // As Check grades: the read-only grader on the record's context (#14).
+  reader = await connectForGrading(testCluster().kubeconfig);
   simulated = await isSimulated(reader);
 });
 afterAll(async () => {
