@@ -89,7 +89,7 @@ const en = {
   fixUnreachable: () => 'Is the cluster running? npm run lab -- status shows it; npm run lab -- up LAB starts it.',
   fixTimeout: () => 'The API server is slow or stuck. Try again; if it persists, restart the cluster.',
   fixUnauthorized: () => 'The credentials in the kubeconfig are not accepted (expired or for another cluster). Recreate the cluster or fix the kubeconfig.',
-  fixForbidden: () => 'The checker needs to get and list objects and create SubjectAccessReviews. Grant it read access (see checker/README.md).',
+  fixForbidden: () => 'The checker needs to get and list objects and create SubjectAccessReviews. On a Wheelhouse cluster it reads as the user wheelhouse:grader, which `npm run lab -- up LAB` sets up; on another cluster, grant it read access (see checker/README.md).',
   fixServer: () => 'The API server answered with an error. Try again in a moment.',
 
   // --- the check command ------------------------------------------------------------------
@@ -202,7 +202,7 @@ const ko: Messages = {
   fixUnreachable: () => '클러스터가 실행 중인가요? npm run lab -- status로 확인하고, npm run lab -- up LAB으로 시작하세요.',
   fixTimeout: () => 'API 서버가 느리거나 응답이 없습니다. 다시 시도해 보고, 계속되면 클러스터를 재시작하세요.',
   fixUnauthorized: () => 'kubeconfig의 자격 증명이 거부되었습니다(만료되었거나 다른 클러스터용). 클러스터를 다시 만들거나 kubeconfig를 고치세요.',
-  fixForbidden: () => '체커는 오브젝트를 get/list하고 SubjectAccessReview를 만들 수 있어야 합니다. 읽기 권한을 주세요(checker/README.md 참고).',
+  fixForbidden: () => '체커는 오브젝트를 get/list하고 SubjectAccessReview를 만들 수 있어야 합니다. Wheelhouse 클러스터에서는 wheelhouse:grader 사용자로 읽으며, `npm run lab -- up LAB`이 이 사용자를 준비합니다. 다른 클러스터라면 읽기 권한을 주세요(checker/README.md 참고).',
   fixServer: () => 'API 서버가 오류로 응답했습니다. 잠시 후 다시 시도하세요.',
 
   cliUsage: () =>
