@@ -180,3 +180,25 @@ describe('WebSocket frames the protocol forbids close that socket, not the serve
     ws.close();
   });
 });
+
+describe('the process-level guard', () => {
+  it('logs an exception no handler caught, and the process keeps running', async () => {
+    const script = `
+      import { installProcessGuard } from ${JSON.stringify(join(repoRoot, 'site', 'server', 'serve.ts'))};
+      installProcessGuard();
+      setTimeout(() => { throw new Error('boom from a handler'); }, 10);
+      setTimeout(() => Promise.reject(new Error('a rejection nobody awaited')), 20);
+      setTimeout(() => { console.log('still serving'); process.exit(0); }, 300);
+    `;
+    const p = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout!.on('data', (d) => (out += d));
+    p.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((r) => p.on('exit', r));
+    expect(out).toContain('still serving');
+    expect(code).toBe(0);
+    expect(err).toMatch(/the server keeps running: Error: boom from a handler/);
+    expect(err).toMatch(/a rejection nobody awaited/);
+  });
+});
