@@ -55,7 +55,7 @@ async function refusal(kubeconfig: string) {
   return { err: err as LifecycleError, ran };
 }
 
-describe('lab down never deletes a cluster it cannot see the marker of', () => {
+describe('lab down never deletes a cluster it cannot see the marker of', { timeout: 30_000 }, () => {
   it('a cluster that answers 401 (another cluster now behind that address) is refused, not "unreachable"', async () => {
     api.handler = () => ({ status: 401, body: { kind: 'Status', code: 401, message: 'Unauthorized' } });
     const { err, ran } = await refusal(await recordFor('denied', api.kubeconfig));

@@ -45,7 +45,7 @@ describe('text report', () => {
       ✓ rollout-strategy  Replace Pods one at a time, never fewer than five  2/2
       ! image-updated     Update to nginx:1.27 and record why  0/2
           cannot grade: deployments.apps "web" is forbidden: User "system:anonymous" cannot get resource "deployments"
-          → The checker needs to get and list objects and create SubjectAccessReviews. Grant it read access (see checker/README.md).
+          → The checker needs to get and list objects and create SubjectAccessReviews. On a Wheelhouse cluster it reads as the user wheelhouse:grader, which \`npm run lab -- up lab-07\` sets up; on another cluster, grant it read access (see checker/README.md).
       – rolled-back       Roll out a bad image, then undo it  0/3
           skipped: needs image-updated to pass first
       – all-available     Five Pods serve behind the Service
@@ -68,7 +68,7 @@ describe('text report', () => {
       ✓ rollout-strategy  파드를 하나씩 교체하고, 5개 밑으로 내려가지 않게 하기  2/2
       ! image-updated     nginx:1.27로 업데이트하고 사유 남기기  0/2
           채점할 수 없음: deployments.apps "web" is forbidden: User "system:anonymous" cannot get resource "deployments"
-          → 체커는 오브젝트를 get/list하고 SubjectAccessReview를 만들 수 있어야 합니다. 읽기 권한을 주세요(checker/README.md 참고).
+          → 체커는 오브젝트를 get/list하고 SubjectAccessReview를 만들 수 있어야 합니다. Wheelhouse 클러스터에서는 wheelhouse:grader 사용자로 읽으며, \`npm run lab -- up lab-07\`이 이 사용자를 준비합니다. 다른 클러스터라면 읽기 권한을 주세요(checker/README.md 참고).
       – rolled-back       잘못된 이미지를 배포했다가 되돌리기  0/3
           건너뜀: image-updated을(를) 먼저 통과해야 함
       – all-available     서비스 뒤에서 파드 5개가 응답하기
@@ -168,7 +168,7 @@ describe('JUnit XML', () => {
           <testcase classname="lab-07" name="rollout-strategy" time="0.012"/>
           <testcase classname="lab-07" name="image-updated" time="0.012">
             <error type="forbidden" message="cannot grade: deployments.apps &quot;web&quot; is forbidden: User &quot;system:anonymous&quot; cannot get resource &quot;deployments&quot;">deployments.apps &quot;web&quot; is forbidden: User &quot;system:anonymous&quot; cannot get resource &quot;deployments&quot;
-      The checker needs to get and list objects and create SubjectAccessReviews. Grant it read access (see checker/README.md).</error>
+      The checker needs to get and list objects and create SubjectAccessReviews. On a Wheelhouse cluster it reads as the user wheelhouse:grader, which \`npm run lab -- up lab-07\` sets up; on another cluster, grant it read access (see checker/README.md).</error>
           </testcase>
           <testcase classname="lab-07" name="rolled-back" time="0.012">
             <skipped message="skipped: needs image-updated to pass first"/>

@@ -181,7 +181,7 @@ describe('WebSocket frames the protocol forbids close that socket, not the serve
   });
 });
 
-describe('the process-level guard', () => {
+describe('the process-level guard', { timeout: 30_000 }, () => {
   it('logs an exception no handler caught, and the process keeps running', async () => {
     const script = `
       import { installProcessGuard } from ${JSON.stringify(join(repoRoot, 'site', 'server', 'serve.ts'))};
