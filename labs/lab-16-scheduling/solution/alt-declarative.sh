@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Alternative solution: edit the manifests. A Pod cannot change its node selector or containers in
-# place, but `kubectl replace --force` deletes and recreates it from the edited manifest — the same
-# Pod (same selector, same container) plus the toleration.
+# Alternative solution: edit the manifests and apply them. The Pod's manifest gains a toleration
+# (operator Exists): `kubectl apply` sends only that change, which a Pod accepts in place.
 set -euo pipefail
 ns=lab-16
 
 kubectl label node wheelhouse-worker gpu=true
 kubectl taint node wheelhouse-worker gpu=true:NoSchedule
 
-kubectl replace --force -n $ns -f - <<'YAML'
+kubectl apply -n $ns -f - <<'YAML'
 apiVersion: v1
 kind: Pod
 metadata:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: spread-scheduled/selector
+# fails: spread-scheduled/same-term
 # Near miss: the preferred term has no labelSelector, so it matches no Pod and spreads nothing — the task keeps the selector app: spread.
 set -euo pipefail
 ns=lab-16

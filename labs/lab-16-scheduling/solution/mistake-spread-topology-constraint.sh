@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: spread-scheduled/anti-affinity
+# fails: spread-scheduled/preferred
 # Near miss: the anti-affinity is removed and replaced by a topologySpreadConstraint (ScheduleAnyway) — the task asks to turn the anti-affinity rule itself into a preference.
 set -euo pipefail
 ns=lab-16

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: gpu-node/taint-effect
+# fails: gpu-node/taint
 # Near miss: the taint is gpu=true:NoExecute (and the toleration names no effect) — the task asks for NoSchedule.
 set -euo pipefail
 ns=lab-16
