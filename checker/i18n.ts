@@ -27,6 +27,8 @@ const en = {
   absent: () => 'no value',
   matching: (p: { pattern: string }) => `text matching ${p.pattern}`,
   not: (p: { value: string }) => `anything but ${p.value}`,
+  startingObject: () => 'the object the lab started with, changed in place',
+  recreatedObject: () => 'a new object: deleted and created again',
 
   rolloutComplete: () => 'the rollout complete',
   rolloutSpecNotObserved: () => 'the controller has not seen the latest spec yet',
@@ -143,6 +145,8 @@ const ko: Messages = {
   absent: () => '값 없음',
   matching: (p) => `${p.pattern} 형식의 값`,
   not: (p) => `${p.value}이(가) 아닌 값`,
+  startingObject: () => '랩이 시작할 때 있던 바로 그 오브젝트(그 자리에서 수정)',
+  recreatedObject: () => '새 오브젝트(지웠다가 다시 만든 것)',
 
   rolloutComplete: () => '롤아웃 완료',
   rolloutSpecNotObserved: () => '컨트롤러가 아직 최신 스펙을 반영하지 않음',
