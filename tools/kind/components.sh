@@ -31,8 +31,6 @@ gobuild() {
   if ! GOBIN="$dest.part" CGO_ENABLED=$cgo go install -trimpath -tags "$tags" -ldflags "-s -w $ldflags" "$@"; then
     fail "$name $version did not build" "see Go's messages above; a module the Go proxy does not serve needs another version in tools/kind/versions.env"
   fi
-  # kube-network-policies' main package is its module's cmd/ folder: the binary comes out as `cmd`.
-  [[ -f $dest.part/cmd ]] && mv "$dest.part/cmd" "$dest.part/$name"
   rm -rf "$dest" && mv "$dest.part" "$dest" && touch "$dest/.complete"
   unlock
   log "$name $version: built ($((SECONDS - start))s)"
@@ -60,8 +58,6 @@ gobuild cni-plugins "$CNI_PLUGINS_VERSION" 0 "" "-X $p/pkg/utils/buildversion.Bu
 gobuild local-path-provisioner "$LOCAL_PATH_PROVISIONER_VERSION" 0 "" "-X main.VERSION=$LOCAL_PATH_PROVISIONER_VERSION" \
   "github.com/rancher/local-path-provisioner@$LOCAL_PATH_PROVISIONER_VERSION"
 
-gobuild kube-network-policies "$KUBE_NETWORK_POLICIES_VERSION" 0 "" "" \
-  "sigs.k8s.io/kube-network-policies/cmd@$KUBE_NETWORK_POLICIES_VERSION"
 
 # own NAME KEY MAIN-DIR REQUIRE LDFLAGS: a program of ours (MAIN-DIR/main.go) built in a throwaway
 # module that requires REQUIRE (module@version, or nothing), into comp_dir NAME KEY.

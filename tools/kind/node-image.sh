@@ -16,8 +16,9 @@
 #   units and containerd config (with restrict_oom_score_adj = true), and, imported into
 #   containerd, every image `kubeadm config images list` asks for (API server, controller manager,
 #   scheduler, kube-proxy, etcd, CoreDNS, pause: each built from our binaries), plus a default CNI
-#   (tools/kind/node/default-cni.yaml: ptp routes + kube-network-policies; kindnetd cannot be
-#   built here) and the local-path provisioner as the default StorageClass.
+#   (tools/kind/node/default-cni.yaml: ptp + host-local + routes between the nodes, no NetworkPolicy
+#   enforcement; kindnetd cannot be built here) and the local-path provisioner as the default
+#   StorageClass.
 set -euo pipefail
 log_tag=node-image
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -178,14 +179,13 @@ done
 # containerd's sandbox image is tagged inside the node (a Docker tag could clash with the stand-in).
 kubeadm_pause=$(printf '%s\n' "${images[@]}" | grep '/pause:' | head -1)
 
-# The default CNI: our routing loop + kubectl, and kube-network-policies, on the netbase layer.
+# The default CNI: our routing loop + kubectl, on the netbase layer.
 cni_image="wheelhouse.local/kind-cni:$key"
 ctx="$work/img-cni"
-stage "$ctx" "$kind_dir/node/wheelhouse-cni" "$kube_bin/kubectl" \
-  "$(comp_dir kube-network-policies "$KUBE_NETWORK_POLICIES_VERSION")/kube-network-policies"
+stage "$ctx" "$kind_dir/node/wheelhouse-cni" "$kube_bin/kubectl"
 cat >"$ctx/Dockerfile" <<EOF
 FROM $netbase_tag
-COPY wheelhouse-cni kubectl kube-network-policies /usr/local/bin/
+COPY wheelhouse-cni kubectl /usr/local/bin/
 RUN chmod 755 /usr/local/bin/wheelhouse-cni
 EOF
 build "$cni_image" "$ctx"
@@ -265,14 +265,15 @@ docker exec "$import_cid" ctr version >/dev/null 2>&1 || {
   docker exec "$import_cid" tail -20 /tmp/containerd.log >&2
   fail "containerd did not start inside the build container (its log above)"
 }
-docker exec -i "$import_cid" ctr --namespace=k8s.io images import --no-unpack --all-platforms --digests \
-  --label=io.cri-containerd.pinned=pinned - <"$work/images.tar" >/dev/null || fail "ctr images import failed"
+# ctr in the build container (its warning about cgroup v1 hosts said once is enough).
+nctr() { docker exec -i "$import_cid" ctr --namespace=k8s.io "$@" 2> >(grep -v 'support for cgroup v1 is deprecated' >&2); }
+nctr images import --no-unpack --all-platforms --label=io.cri-containerd.pinned=pinned - <"$work/images.tar" >/dev/null ||
+  fail "ctr images import failed"
 if [[ $sandbox_image != "$kubeadm_pause" ]]; then
-  docker exec "$import_cid" ctr --namespace=k8s.io images tag --force "$kubeadm_pause" "$sandbox_image" >/dev/null ||
-    fail "could not tag $sandbox_image in the node"
-  docker exec "$import_cid" ctr --namespace=k8s.io images label "$sandbox_image" io.cri-containerd.pinned=pinned >/dev/null || true
+  nctr images tag --force "$kubeadm_pause" "$sandbox_image" >/dev/null || fail "could not tag $sandbox_image in the node"
+  nctr images label "$sandbox_image" io.cri-containerd.pinned=pinned >/dev/null || true
 fi
-docker exec "$import_cid" ctr --namespace=k8s.io images list -q | grep -v '^sha256:' | sed 's/^/  in the node: /' >&2
+nctr images list -q | grep -v '^sha256:' | sed 's/^/  in the node: /' >&2
 docker exec "$import_cid" bash -c 'pkill containerd; for i in $(seq 50); do pgrep -x containerd >/dev/null || break; sleep 0.2; done; rm -f /tmp/containerd.log'
 docker commit "$import_cid" "wheelhouse.local/kind-build:imported-$key" >/dev/null
 docker rm -f "$import_cid" >/dev/null

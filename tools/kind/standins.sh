@@ -16,6 +16,11 @@
 #                                          Its `wget -T` segfaults: use `timeout 5 wget`.
 #   curlimages/curl:8.11.1                 Debian's curl (7.88) with the real image's entrypoint, as uid 100
 #   registry.k8s.io/pause:3.10             Wheelhouse's own pause (tools/kind/pause)
+#   registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3
+#                                          Debian's dnsutils (nslookup, dig), for the lessons' DNS check:
+#                                          busybox's nslookup, like the real busybox's, answers
+#                                          NXDOMAIN for `kubernetes.default` (it searches only
+#                                          names without a dot)
 #   registry.k8s.io/metrics-server/metrics-server:v0.8.1
 #                                          metrics-server built from its Go module, static, FROM scratch,
 #                                          as the real image runs it (ENTRYPOINT /metrics-server, uid 65534)
@@ -32,11 +37,12 @@ unpriv_tag=nginxinc/nginx-unprivileged:1.27
 busybox_tags=(busybox:1.36 busybox:latest)
 curl_tag=curlimages/curl:8.11.1
 pause_tag=registry.k8s.io/pause:3.10
+dnsutils_tag=registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3
 # The add-ons of labs 19 and 25 (their lab.yaml `images:`); the VPA's version is the one its CRDs have.
 metrics_server_version=v0.8.1
 metrics_server_tag=registry.k8s.io/metrics-server/metrics-server:$metrics_server_version
 vpa_recommender_tag=registry.k8s.io/autoscaling/vpa-recommender:${VPA_VERSION#v}
-all=("${nginx_tags[@]}" "$unpriv_tag" "${busybox_tags[@]}" "$curl_tag" "$pause_tag" "$metrics_server_tag" "$vpa_recommender_tag")
+all=("${nginx_tags[@]}" "$unpriv_tag" "${busybox_tags[@]}" "$curl_tag" "$pause_tag" "$dnsutils_tag" "$metrics_server_tag" "$vpa_recommender_tag")
 key=$(hash_files "$kind_dir/lib.sh" "$kind_dir/rootfs.sh" "$kind_dir/standins.sh" "$kind_dir/versions.env" "$kind_dir/pause/main.go")
 
 up_to_date() { local t; for t in "${all[@]}"; do [[ $(image_key "$t") == "$key" ]] || return 1; done; }
@@ -66,6 +72,7 @@ trap cleanup EXIT
 bash "$kind_dir/rootfs.sh" nginx nginx-light >"$work/nginx.path" & bg_pids+=($!)
 bash "$kind_dir/rootfs.sh" curl curl ca-certificates >"$work/curl.path" & bg_pids+=($!)
 bash "$kind_dir/rootfs.sh" busybox busybox-static >"$work/busybox.path" & bg_pids+=($!)
+bash "$kind_dir/rootfs.sh" dnsutils dnsutils iproute2 iputils-ping curl ca-certificates >"$work/dnsutils.path" & bg_pids+=($!)
 bash "$kind_dir/components.sh" pause || fail "the pause program did not build"
 
 # gomod NAME VERSION MODULE PACKAGE-DIR BINARY: a program built inside its own Go module (its go.mod
@@ -286,6 +293,18 @@ USER 65532:65532
 ENTRYPOINT ["/recommender"]
 EOF
 build "$ctx" "$vpa_recommender_tag" "VPA recommender $VPA_VERSION built from its Go module k8s.io/autoscaler/vertical-pod-autoscaler, static, FROM scratch"
+
+# --- dnsutils ------------------------------------------------------------------------------------
+ctx="$work/dnsutils"
+mkdir -p "$ctx"
+cp "$(cat "$work/dnsutils.path")" "$ctx/rootfs.tar"
+cat >"$ctx/Dockerfile" <<'EOF'
+FROM scratch
+ADD rootfs.tar /
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+CMD ["sh"]
+EOF
+build "$ctx" "$dnsutils_tag" "Debian bookworm dnsutils (nslookup, dig), iproute2, ping and curl"
 
 log "stand-ins ready in $((SECONDS - start))s"
 printf '%s\n' "${all[@]}"
