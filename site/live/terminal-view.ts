@@ -20,7 +20,12 @@ export function mountTerminal(el: HTMLElement, lab: string, onStatus: (s: string
   const session = new TerminalSession(lab, { output: (d) => term.write(d), status: onStatus });
   term.onData((d) => session.input(d));
   term.onResize(({ cols, rows }) => session.resize(cols, rows));
-  new ResizeObserver(() => fit.fit()).observe(el);
+  // A container measured at next to nothing (hidden, or mid-layout during a full-page screenshot) is
+  // no size for the shell: at 2 columns bash redraws its prompt upwards over what it printed.
+  new ResizeObserver(() => {
+    const d = fit.proposeDimensions();
+    if (d && d.cols >= 20 && d.rows >= 4) fit.fit();
+  }).observe(el);
   session.connect(term.cols, term.rows);
   term.focus();
   return session;
