@@ -94,7 +94,7 @@ function expectSolved(lab: LoadedLab, r: GradeResult, script: string): void {
 }
 
 /** The tasks a mistake names fail (with what was found); every other task passes or is skipped for a failed dependency. */
-function expectMistake(lab: LoadedLab, r: GradeResult, name: string, fails: string[]): void {
+function expectMistake(lab: LoadedLab, r: GradeResult, name: string, fails: string[], alone: boolean): void {
   const named = new Set(fails);
   // A chain of skips leads back to a named task: blockers that failed or were skipped themselves.
   const failed = new Set(r.tasks.filter((t) => t.outcome === 'fail' || t.outcome === 'skipped').map((t) => t.id));
@@ -108,7 +108,7 @@ function expectMistake(lab: LoadedLab, r: GradeResult, name: string, fails: stri
     expect(t.observations.filter((o) => !o.ok).length, `${lab.id} ${id} after ${name}.sh reports the observation that failed`).toBeGreaterThan(0);
     expect(taskSummary(t, 'en'), `${lab.id} ${id} after ${name}.sh says what it found`).toMatch(/found/);
   }
-  for (const t of r.tasks.filter((x) => !named.has(x.id))) {
+  for (const t of r.tasks.filter((x) => alone && !named.has(x.id))) {
     const fine =
       t.outcome === 'pass' ||
       (t.outcome === 'skipped' && t.reason === 'needs-real-nodes') ||
@@ -201,7 +201,9 @@ async function prove(lab: LoadedLab): Promise<void> {
     await timed(lab, 'reset', () => resetLab(target, lab, io));
     await timed(lab, m.name, () => run(lab, m));
     const r = await timed(lab, 'grade', () => graded(EXPECT_FAIL_MS));
-    expectMistake(lab, r, m.name, m.fails);
+    // A mistake that names its clause (`# fails: TASK/CLAUSE`) must break that task alone; one in the
+    // older form (`# fails: TASK`) must fail its task.
+    expectMistake(lab, r, m.name, m.fails, m.clauses.length > 0);
   }
 
   // 5. A lab can be run twice: reset, and up again, give the same starting state.
