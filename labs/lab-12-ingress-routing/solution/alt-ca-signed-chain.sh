@@ -37,4 +37,4 @@ spec:
                   number: 80
 YAML
 kubectl patch ingress shop -n $ns --type=json -p '[{"op":"add","path":"/spec/tls","value":[{"hosts":["shop.example.com"],"secretName":"shop-tls"}]}]'
-kubectl create job smoke -n $ns --image=curlimages/curl:8.11.1 -- sh -c 'curl -fsSk --connect-to ::envoy.projectcontour:443 https://shop.example.com/api/v1/items && curl -fsSk --connect-to ::envoy.projectcontour:443 https://shop.example.com/about'
+kubectl create job smoke -n $ns --image=curlimages/curl:8.11.1 -- sh -c 'curl -fsSk --connect-to ::envoy.projectcontour:443 https://shop.example.com/api/v1/items && curl -fsSk --connect-to ::envoy.projectcontour:443 https://shop.example.com/'
