@@ -16,7 +16,11 @@ import { GRADER_USER } from '../cluster/grading.ts';
 import { KubeStatusError, apiPath, type KubeApi } from './kube-api.ts';
 
 const NAME = 'wheelhouse-grader';
-const DRY_RUN_ROLE = 'wheelhouse-grader-dry-run';
+/** RBAC objects are named like the user (as Kubernetes names its system: ones), apart from anyone's "wheelhouse-grader". */
+const ROLE = 'wheelhouse:grader';
+const DRY_RUN_ROLE = 'wheelhouse:grader:dry-run';
+/** Names an earlier version used, removed when they carry its version annotation. */
+const OLD_NAMES = ['wheelhouse-grader', 'wheelhouse-grader-dry-run'];
 const labels = { 'app.kubernetes.io/managed-by': 'wheelhouse' };
 /** Raised whenever the objects below change: an older one on a cluster is then replaced. */
 const VERSION = '2';
@@ -29,7 +33,7 @@ export function graderObjects(): { path: string; object: KObject }[] {
   const reader: KObject = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRole',
-    metadata: { name: NAME, labels, annotations },
+    metadata: { name: ROLE, labels, annotations },
     rules: [
       { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
       { nonResourceURLs: ['*'], verbs: ['get'] },
@@ -39,8 +43,8 @@ export function graderObjects(): { path: string; object: KObject }[] {
   const readerBinding: KObject = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRoleBinding',
-    metadata: { name: NAME, labels, annotations },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: NAME },
+    metadata: { name: ROLE, labels, annotations },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: ROLE },
     subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: GRADER_USER }],
   };
   const dryRunner: KObject = {
@@ -111,6 +115,10 @@ export async function allowDryRuns(api: KubeApi, namespaces: string[], labLabels
 
 /** Creates the grader's role, binding and policy, or puts them back as they should be. */
 export async function ensureGrader(api: KubeApi): Promise<void> {
+  for (const [resource, name] of [['clusterrolebindings', OLD_NAMES[0]], ['clusterroles', OLD_NAMES[0]], ['clusterroles', OLD_NAMES[1]]]) {
+    const at = apiPath({ ...RBAC, resource }, undefined, name);
+    if ((await api.get(at))?.metadata.annotations?.[VERSION_ANNOTATION]) await api.delete(at);
+  }
   for (const { path, object } of graderObjects()) {
     const at = `${path}/${object.metadata.name}`;
     const have = await api.get(at);
