@@ -11,7 +11,7 @@ import { kubectl, kubectlOk, testCluster } from '../support/cluster.ts';
 import { connectForGrading, GRADER_USER } from '../../checker/cluster/grading.ts';
 import { ClusterError, type ClusterReader, type KObject } from '../../checker/cluster/types.ts';
 import { connectApi } from '../../checker/lifecycle/kube-api.ts';
-import { allowDryRuns } from '../../checker/lifecycle/grader.ts';
+import { allowDryRuns, ensureGrader } from '../../checker/lifecycle/grader.ts';
 import { readState, writeState } from '../../checker/lifecycle/state.ts';
 import { runCheck } from '../../checker/cli/check.ts';
 
@@ -21,8 +21,10 @@ let dir: string;
 
 beforeAll(async () => {
   await kubectlOk(['create', 'namespace', NS]);
-  // What `lab up` does for a lab's namespaces: the grader may dry-run there.
+  // What `lab up` does: the grader's role and policy (another test may have released the cluster,
+  // taking them away), and its dry runs in the lab's namespaces.
   const api = await connectApi({ kubeconfig: testCluster().kubeconfig });
+  await ensureGrader(api);
   await allowDryRuns(api, [NS], { 'wheelhouse.dev/lab': 'lab-00' });
   api.close();
   reader = await connectForGrading(testCluster().kubeconfig);
