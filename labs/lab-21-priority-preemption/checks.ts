@@ -86,7 +86,7 @@ function allowedNodes(pod: KObject, nodes: KObject[]): string[] {
 
 /** spec.nodeName written by whoever made the Pod (a field manager owns it), not by the scheduler's binding. */
 function pinnedBy(pod: KObject): string | undefined {
-  const managers: { manager?: string; fieldsV1?: { 'f:spec'?: Record<string, unknown> } }[] = pod.metadata.managedFields ?? [];
+  const managers = (pod.metadata.managedFields ?? []) as { manager?: string; fieldsV1?: { 'f:spec'?: Record<string, unknown> } }[];
   return managers.find((m) => m.fieldsV1?.['f:spec']?.['f:nodeName'] !== undefined)?.manager;
 }
 
