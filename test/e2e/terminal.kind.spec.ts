@@ -23,8 +23,11 @@ async function typeInTerminal(page: Page, text: string) {
 test('lab-07 on kind in the browser: real nodes in the terminal, every task passes on Check', async ({ page }) => {
   test.setTimeout(420_000);
   const lab = await loadLab('lab-07');
+  // The start URL swaps the token for a cookie and redirects to the course's home page.
   await page.goto(`/?token=${token}`);
+  await expect(page).toHaveURL(/\/en\/$/);
   await page.goto('/en/labs/lab-07/');
+  await expect(page.locator('#lab-live .wh-live')).toBeVisible();
   await page.getByRole('button', { name: 'Start lab' }).click();
   await expect(page.locator('.wh-log')).toContainText(/✓ lab-07 is ready/, { timeout: 180_000 });
 
