@@ -86,6 +86,19 @@ if [[ $(jq -S . <<<"$old") != $(jq -S . <<<"$new") ]]; then
   log "registered the wrapper as Docker's default runtime in $conf"
 fi
 
+# --- inotify limits ----------------------------------------------------------------------------
+# Every kind node runs systemd, containerd and a kubelet, each holding inotify instances; with the
+# kernel's default of 128 per user, the kubelets of a second or third cluster on the machine fail
+# ("inotify_init: too many open files") and their nodes never register.
+for kv in fs.inotify.max_user_instances=8192 fs.inotify.max_user_watches=1048576; do
+  key=${kv%=*} want=${kv#*=}
+  have=$(sysctl -n "$key" 2>/dev/null || echo 0)
+  if ((have < want)); then
+    sysctl -qw "$kv" || fail "cannot raise $key to $want (kind nodes need it)"
+    log "raised $key from $have to $want"
+  fi
+done
+
 # --- dockerd -----------------------------------------------------------------------------------
 if pid=$(pgrep -x dockerd | head -1); then
   # default-runtime and runtimes are reloaded on SIGHUP.
