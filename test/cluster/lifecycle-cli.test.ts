@@ -14,6 +14,8 @@ import { openLabTarget } from '../../checker/lifecycle/up.ts';
 import { cleanLab } from '../../checker/lifecycle/reset.ts';
 import { loadLab } from '../../checker/lab/load.ts';
 import { realSystem } from '../../checker/providers/system.ts';
+import { connectApi } from '../../checker/lifecycle/kube-api.ts';
+import { ensureGrader } from '../../checker/lifecycle/grader.ts';
 
 const cli = join(repoRoot, 'checker', 'cli', 'lab.ts');
 const lab = (args: string[], env: NodeJS.ProcessEnv = {}) => runWithCluster(process.execPath, [cli, ...args], { cwd: repoRoot, env: { LANG: 'en_US.UTF-8', ...env } });
@@ -262,6 +264,9 @@ async function saveMarker(): Promise<() => Promise<void>> {
   return async () => {
     await kubectl(['-n', 'kube-system', 'delete', 'configmap', 'wheelhouse-cluster', '--ignore-not-found']);
     await kubectlOk(['create', '-f', '-'], { input: JSON.stringify(saved) });
+    // Releasing an adopted cluster takes the grader away with the marker: put it back too.
+    const api = await connectApi({ kubeconfig: testCluster().kubeconfig });
+    await ensureGrader(api).finally(() => api.close());
   };
 }
 
@@ -271,8 +276,10 @@ describe('the existing provider: a cluster the learner names on purpose', () => 
     const dir = mkdtempSync(join(tmpdir(), 'wh-adopt-'));
     const own = { WHEELHOUSE_KUBECONFIG: join(dir, 'kubeconfig') };
     try {
-      // The harness's marker would make it another setup's cluster, which is not taken over.
+      // The harness's marker would make it another setup's cluster, which is not taken over; and a
+      // lab-99 left by the tests above would be a namespace the cluster had before, which stays.
       await kubectlOk(['-n', 'kube-system', 'delete', 'configmap', 'wheelhouse-cluster']);
+      await kubectlOk(['delete', 'namespace', 'lab-99', '--ignore-not-found', '--wait=true']);
       const context = (await readState(testCluster().kubeconfig))!.context;
       const up = await labIn(labsDir, ['up', 'lab-99', '--provider', 'existing', '--kubeconfig', testCluster().kubeconfig, '--context', context], own);
       expect(up.code, up.stderr).toBe(0);
@@ -322,6 +329,7 @@ describe('an adopted cluster is other people\'s too (#14)', () => {
 
       // Without one: a team's namespace lab-98 (with their ConfigMap) is there before the adoption.
       await kubectlOk(['-n', 'kube-system', 'delete', 'configmap', 'wheelhouse-cluster']);
+      await kubectlOk(['delete', 'namespace', 'lab-98', '--ignore-not-found', '--wait=true']);
       await kubectlOk(['create', 'namespace', 'lab-98']);
       await kubectlOk(['-n', 'lab-98', 'create', 'configmap', 'theirs', '--from-literal=owner=team']);
       const up = await adopt('lab-98', own, context);
