@@ -113,7 +113,10 @@ export async function waitOwned(kubeconfig: string) {
     try {
       return await openOwnedCluster(kubeconfig);
     } catch (err) {
-      if (!(err instanceof LifecycleError && err.code === 'unreachable') || Date.now() > deadline) throw err;
+      // Right after a restart the API server answers before its authorizer has loaded RBAC: a 403
+      // for the cluster admin then means "not yet" (seen on kind after docker start).
+      const starting = err instanceof LifecycleError && (err.code === 'unreachable' || err.key === 'errDenied');
+      if (!starting || Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
