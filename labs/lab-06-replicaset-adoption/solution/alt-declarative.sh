@@ -28,7 +28,7 @@ rs 3
 kubectl wait rs/cache -n $ns --for=jsonpath='{.status.replicas}'=3 --timeout=60s
 # heal: delete the Pod the ReplicaSet made itself (found by its generated name), not an original:
 # scaling down to 2 later may remove any Pod, and at least one original must stay adopted
-made=$(kubectl get pods -n $ns -l app=cache -o jsonpath='{range .items[?(@.metadata.generateName=="cache-")]}{.metadata.name}{"\n"}{end}' | head -1)
+made=$(kubectl get pods -n $ns -l app=cache -o jsonpath='{range .items[?(@.metadata.generateName=="cache-")]}{.metadata.name}{"\n"}{end}' | sed -n 1p)
 kubectl delete pod "$made" -n $ns
 kubectl wait rs/cache -n $ns --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
 rs 2

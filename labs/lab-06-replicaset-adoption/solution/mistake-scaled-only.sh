@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: healed
+# fails: healed/replaced
 # Near miss: the ReplicaSet adopts and scales, but no Pod was ever deleted — the scale-down removed
 # one, and removing Pods is not the same as seeing the ReplicaSet replace one.
 set -euo pipefail

@@ -26,7 +26,7 @@ kubectl wait rs/cache -n $ns --for=jsonpath='{.status.readyReplicas}'=3 --timeou
 kubectl get pods -n $ns -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name
 
 # self-healing: delete the Pod the ReplicaSet made; a new one takes its place
-made=$(kubectl get pods -n $ns -l app=cache -o name | { grep -v -e cache-a -e cache-b || true; } | head -1)
+made=$(kubectl get pods -n $ns -l app=cache -o name | { grep -v -x -e pod/cache-a -e pod/cache-b || true; } | sed -n 1p)
 kubectl delete -n $ns "$made" --wait=false
 kubectl wait rs/cache -n $ns --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
 kubectl get pods -n $ns

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# fails: healed/replaced
-# Near miss: the label app was removed from a Pod (the docs' way to take a Pod out of a ReplicaSet) — the ReplicaSet replaced it, but no Pod was deleted: the task says delete one.
+# fails: adopted/originals-kept
+# Near miss: cache-b deleted "to start clean" before the ReplicaSet existed — it was never adopted, and the ReplicaSet made two Pods instead of one.
 set -euo pipefail
 ns=lab-06
+kubectl delete pod cache-b -n $ns
 kubectl apply -n $ns -f - <<'YAML'
 apiVersion: apps/v1
 kind: ReplicaSet
@@ -23,7 +24,7 @@ spec:
           image: registry.k8s.io/pause:3.10
 YAML
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
-pod=$(kubectl get pods -n $ns -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].name=="cache")]}{.metadata.name}{"\n"}{end}' | grep -v -x -e cache-a -e cache-b | head -1)
-kubectl label pod -n $ns "$pod" app-
+pod=$(kubectl get pods -n $ns -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].name=="cache")]}{.metadata.name}{"\n"}{end}' | grep -v -x -e cache-a -e cache-b | sed -n 1p)
+kubectl delete pod -n $ns "$pod"
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
 kubectl scale -n $ns rs/cache --replicas=2

@@ -20,7 +20,7 @@ kubectl create -n $ns -f - <<'JSON'
 }
 JSON
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
-pod=$(kubectl get pods -n $ns -l app=cache -o name | grep -v -x -e pod/cache-a -e pod/cache-b | head -1)
+pod=$(kubectl get pods -n $ns -l app=cache -o name | grep -v -x -e pod/cache-a -e pod/cache-b | sed -n 1p)
 kubectl delete -n $ns "$pod" --grace-period=0 --force
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
 kubectl get rs cache -n $ns -o json | sed 's/"replicas": 3,/"replicas": 2,/' | kubectl replace -f -

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# fails: adopted/originals-kept
-# Near miss: cache-b deleted "to start clean" before the ReplicaSet existed — it was never adopted, and the ReplicaSet made two Pods instead of one.
+# fails: rs-cache/owns-all
+# Near miss: a first try with `kubectl create deployment cache` left behind — its three Pods are labelled app=cache but owned by the Deployment's ReplicaSet, not by cache.
 set -euo pipefail
 ns=lab-06
-kubectl delete pod cache-b -n $ns
+kubectl create deployment cache --image=registry.k8s.io/pause:3.10 --replicas=3 -n $ns
+kubectl rollout status deployment/cache -n $ns --timeout=60s
 kubectl apply -n $ns -f - <<'YAML'
 apiVersion: apps/v1
 kind: ReplicaSet
@@ -24,7 +25,7 @@ spec:
           image: registry.k8s.io/pause:3.10
 YAML
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
-pod=$(kubectl get pods -n $ns -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].name=="cache")]}{.metadata.name}{"\n"}{end}' | grep -v -x -e cache-a -e cache-b | head -1)
+pod=$(kubectl get pods -n $ns -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].name=="cache")]}{.metadata.name}{"\n"}{end}' | grep -v -x -e cache-a -e cache-b | sed -n 1p)
 kubectl delete pod -n $ns "$pod"
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
 kubectl scale -n $ns rs/cache --replicas=2
