@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: every-node
+# fails: every-node/on-every-node
 # Near miss: the right key, but written like the gpu=true pattern: operator Equal with value
 # "true". The control plane taint has no value, so the toleration does not match it.
 set -euo pipefail
