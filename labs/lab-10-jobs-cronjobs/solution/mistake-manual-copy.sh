@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: manual-run
+# fails: manual-run/from-cronjob
 # Near miss: the "manual run" is a new Job typed by hand with the same image and command. It
 # runs, but it is not made from the CronJob: change the CronJob's template and the copy drifts.
 set -euo pipefail

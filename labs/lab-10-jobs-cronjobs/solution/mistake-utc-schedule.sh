@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: report-cronjob
+# fails: report-cronjob/time-zone
 # Near miss: 09:00 in Seoul is 00:00 UTC, so the learner writes the schedule in UTC and sets no
 # time zone. It only works while the control plane's clock is UTC, and the CronJob does not say
 # which zone it means.
