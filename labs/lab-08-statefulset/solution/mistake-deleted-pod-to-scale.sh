@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: scaled-down
+# fails: scaled-down/replicas-two
 # Near miss: "scaling down" by deleting the Pod db-2. The StatefulSet still wants three replicas
 # and simply makes db-2 again.
 set -euo pipefail
