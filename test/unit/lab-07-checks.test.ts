@@ -40,7 +40,10 @@ describe('lab-07 checks', () => {
     const r = await run(undoneTooFarState());
     const task = r.tasks.find((t) => t.id === 'rolled-back')!;
     expect(task.outcome).toBe('fail');
-    expect(task.observations.filter((o) => !o.ok).map((o) => [o.path, o.expected, o.found])).toEqual([['spec.template.spec.containers[0].image', 'nginx:1.27', 'nginx:1.26']]);
+    expect(task.observations.filter((o) => !o.ok).map((o) => [o.path, o.expected, o.found])).toEqual([
+      ['spec.template.spec.containers[web].image', 'nginx:1.27', 'nginx:1.26'],
+      ['newest revision (4 or more: the nginx:1.27 ReplicaSet from before nginx:1.27-nope, taken back)', 'nginx:1.27, revision >= 4, earlier revision < 3', 'web-a1 (revision 5: nginx:1.26), earlier revisions: 1'],
+    ]);
     expect(r.tasks.filter((t) => t.outcome === 'fail').map((t) => t.id)).toEqual(['rolled-back']);
   });
 

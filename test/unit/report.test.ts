@@ -88,7 +88,7 @@ describe('text report', () => {
 
   it('--verbose shows passing observations too, and the run time', async () => {
     const text = renderText(await mixedResult(), { lang: 'en', verbose: true });
-    expect(text).toContain('✓ deployment/web spec.strategy.rollingUpdate.maxSurge: expected 1, found 1');
+    expect(text).toContain('✓ deployment/web spec.strategy.rollingUpdate.maxSurge (one Pod, whatever the replicas): expected 1, found 1');
     expect(text).toContain('1234 ms');
   });
 
@@ -141,7 +141,7 @@ describe('JSON result', () => {
   it('words phrases in the chosen language and survives JSON.stringify', async () => {
     const json = toJson(await mixedResult(), 'ko');
     const text = JSON.stringify(json);
-    expect(JSON.parse(text).tasks[0].observations[1].expected).toBe('롤아웃 완료');
+    expect(JSON.parse(text).tasks[1].observations[2].expected).toBe('0, 0% 중 하나');
     expect(json.tasks[0].message).toBe('deployment/web spec.replicas: 기대값 5, 실제값 2');
   });
 });
