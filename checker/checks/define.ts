@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClusterReader, KObject } from '../cluster/types.ts';
+import type { ClusterReader, DryRunOptions, KObject } from '../cluster/types.ts';
 import { builtInResource } from '../cluster/resources.ts';
 import { LabError, type LoadedLab } from '../lab/load.ts';
 import { displayPath } from '../lab/paths.ts';
@@ -58,8 +58,11 @@ export interface CheckContext {
    * The API server admits this object (or, with `expect: false`, refuses it): a server-side dry run
    * of a create in the lab's namespace, through quota, LimitRange, Pod Security, admission policies
    * and validation. Nothing is stored. For tasks like "a Pod with an untagged image is refused".
+   * `operation: 'update'` dry-runs a PUT of an existing object instead (`subresource` for one of
+   * its subresources, e.g. ephemeralcontainers, which is how `kubectl debug` adds a container);
+   * `operation: 'delete'` a deletion of the object named.
    */
-  admits(obj: KObject, opts?: { expect?: boolean; namespace?: string; settling?: boolean }): Promise<Observation>;
+  admits(obj: KObject, opts?: { expect?: boolean; namespace?: string; settling?: boolean } & DryRunOptions): Promise<Observation>;
   /** NetworkPolicies let Pod `from` open a connection to Pod `to` on `port` (or, with expect false, do not). */
   reach(from: KObject | undefined, to: KObject | undefined, port: number, opts?: { protocol?: 'TCP' | 'UDP' | 'SCTP'; expect?: boolean }): Promise<Observation[]>;
 }
@@ -104,17 +107,26 @@ export function createContext(lab: LoadedLab, reader: ClusterReader, simulated: 
     async admits(obj, opts = {}) {
       const expect = opts.expect ?? true;
       const namespace = namespaceFor(obj.apiVersion, obj.kind, opts.namespace);
-      const answer = await reader.admits(obj, namespace);
+      const operation = opts.operation ?? 'create';
+      const dryRun: DryRunOptions = operation === 'create' ? {} : { operation, ...(opts.subresource ? { subresource: opts.subresource } : {}) };
+      const answer = await reader.admits(obj, namespace, ...(operation === 'create' ? [] : [dryRun]));
       const subject: Subject = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, namespace };
+      const ns = namespace ? ` -n ${namespace}` : '';
+      const sub = opts.subresource ? ` --subresource=${opts.subresource}` : '';
       return {
-        subject: { label: `dry run: ${subjectName(subject)}` },
-        path: 'create --dry-run=server',
+        subject: { label: `dry run: ${subjectName(subject)}${opts.subresource ? `/${opts.subresource}` : ''}` },
+        path: operation === 'create' ? 'create --dry-run=server' : operation === 'update' ? `replace${sub} --dry-run=server` : 'delete --dry-run=server',
         expected: phrase(expect ? 'admitted' : 'refused'),
         found: answer.allowed ? phrase('admitted') : phrase('refusedBecause', { message: answer.message ?? String(answer.status) }),
         ok: answer.allowed === expect,
         // settling: the answer may still change (a quota filling up): poll until the deadline.
         ...(opts.settling ? { settling: true } : {}),
-        kubectl: `kubectl create --dry-run=server -f <${obj.kind.toLowerCase()}.yaml>${namespace ? ` -n ${namespace}` : ''}`,
+        kubectl:
+          operation === 'create'
+            ? `kubectl create --dry-run=server -f <${obj.kind.toLowerCase()}.yaml>${ns}`
+            : operation === 'update'
+              ? `kubectl replace${sub} --dry-run=server -f <${obj.kind.toLowerCase()}.yaml>${ns}`
+              : `kubectl delete ${subjectName(subject)} --dry-run=server${ns}`,
       };
     },
     can: (subject, verb, resource, opts) => access(true, subject, verb, resource, opts),

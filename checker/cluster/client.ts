@@ -8,7 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
-import { ClusterError, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec, type AdmissionAnswer } from './types.ts';
+import { ClusterError, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec, type AdmissionAnswer, type DryRunOptions } from './types.ts';
 import { builtInResource, groupVersionPath, resourcePath, type ResourceInfo } from './resources.ts';
 import { displayPath } from '../lab/paths.ts';
 
@@ -121,15 +121,28 @@ class HttpReader implements HttpClusterReader {
     return { allowed: status.allowed === true, reason: status.reason };
   }
 
-  async admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer> {
+  async admits(obj: KObject, namespace?: string, opts: DryRunOptions = {}): Promise<AdmissionAnswer> {
     const info = await this.resource(obj.apiVersion, obj.kind);
     if (!info) throw new ClusterError('server', `the API server does not serve ${obj.kind} (${obj.apiVersion})`);
     const ns = info.namespaced ? (obj.metadata.namespace ?? namespace) : undefined;
-    const path = `${groupVersionPath(obj.apiVersion)}${ns ? `/namespaces/${encodeURIComponent(ns)}` : ''}/${info.resource}?dryRun=All&fieldManager=wheelhouse-check`;
+    const collection = `${groupVersionPath(obj.apiVersion)}${ns ? `/namespaces/${encodeURIComponent(ns)}` : ''}/${info.resource}`;
+    const operation = opts.operation ?? 'create';
+    const item = `${collection}/${encodeURIComponent(obj.metadata.name)}`;
+    const path =
+      operation === 'create'
+        ? `${collection}?dryRun=All&fieldManager=wheelhouse-check`
+        : operation === 'update'
+          ? `${item}${opts.subresource ? `/${encodeURIComponent(opts.subresource)}` : ''}?dryRun=All&fieldManager=wheelhouse-check`
+          : `${item}?dryRun=All`;
     try {
-      const res = await this.request('POST', path, obj);
+      const res =
+        operation === 'create'
+          ? await this.request('POST', path, obj)
+          : operation === 'update'
+            ? await this.request('PUT', path, obj)
+            : await this.request('DELETE', path, { apiVersion: 'v1', kind: 'DeleteOptions', dryRun: ['All'] });
       // Not found is no verdict: the kind stopped being served, or the namespace is missing.
-      if (res.status === 404) throw new ClusterError('server', `a dry run of ${obj.kind} ${obj.metadata.name} found nothing to answer it (404 at ${path.split('?')[0]})`);
+      if (res.status === 404) throw new ClusterError('server', `a dry run (${operation}) of ${obj.kind} ${obj.metadata.name} found nothing to answer it (404 at ${path.split('?')[0]})`);
       return { allowed: true };
     } catch (err) {
       // Refusals a learner's setup causes: forbidden by admission (403), invalid (422), conflict (409), bad request (400).
@@ -171,7 +184,7 @@ class HttpReader implements HttpClusterReader {
     return info;
   }
 
-  private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  private async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const what = `${method} ${path.split('?')[0]}`;
     const options: https.RequestOptions = {};
     try {
@@ -243,7 +256,8 @@ class HttpReader implements HttpClusterReader {
     if (status === 401) return new ClusterError('unauthorized', `${this.server} did not accept the credentials in the kubeconfig (401 Unauthorized)`, { request: what });
     // RBAC saying the checker's own credentials may not create is not the cluster's answer about the object.
     const rbac = status === 403 && / cannot \w+ resource /.test(said ?? '');
-    if ([400, 403, 409, 422].includes(status) && !rbac && what.startsWith('POST') && !what.includes('/subjectaccessreviews')) {
+    // Only dry runs write (POST, PUT, DELETE): a refusal there is the cluster's answer about the object.
+    if ([400, 403, 409, 422].includes(status) && !rbac && !what.startsWith('GET') && !what.includes('/subjectaccessreviews')) {
       return Object.assign(new ClusterError(status === 403 ? 'forbidden' : 'server', `${what}: ${status}${said ? ` ${said}` : ''}`, { request: what }), { refusal: { status, message: said ?? String(status) } });
     }
     if (status === 403) return new ClusterError('forbidden', said ?? `${what} is forbidden (403)`, { request: what });

@@ -50,6 +50,13 @@ export interface AdmissionAnswer {
   message?: string;
 }
 
+/** What a dry run asks: a create (the default), an update of an existing object (or of one of its subresources), or a delete. */
+export interface DryRunOptions {
+  operation?: 'create' | 'update' | 'delete';
+  /** With update: the subresource written, e.g. ephemeralcontainers (kubectl debug) or resize. */
+  subresource?: string;
+}
+
 export interface ClusterReader {
   /** One object; undefined when it does not exist (NotFound means "not yet", not an error). */
   get(apiVersion: string, kind: string, name: string, namespace?: string): Promise<KObject | undefined>;
@@ -60,9 +67,10 @@ export interface ClusterReader {
   /**
    * Would the API server accept this object? A create with `dryRun=All`: authentication,
    * authorization, admission (quota, LimitRange, Pod Security, admission policies, webhooks) and
-   * validation all run; nothing is stored. A refusal is an answer, not an error.
+   * validation all run; nothing is stored. A refusal is an answer, not an error. With `opts`, the
+   * dry run is an update (PUT, of the object or a subresource) or a delete of the object named.
    */
-  admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer>;
+  admits(obj: KObject, namespace?: string, opts?: DryRunOptions): Promise<AdmissionAnswer>;
   /** The server's gitVersion, e.g. v1.37.0. Also the cheapest "is it there and do I get in" probe. */
   serverVersion(): Promise<string>;
   /** Where the reader points, for messages (e.g. https://127.0.0.1:6443). */

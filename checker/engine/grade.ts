@@ -202,7 +202,7 @@ export function dedupe(reader: ClusterReader): ClusterReader {
     get: (...a) => once(JSON.stringify(['get', ...a]), () => reader.get(...a)),
     list: (...a) => once(JSON.stringify(['list', ...a]), () => reader.list(...a)),
     accessReview: (spec) => once(JSON.stringify(['review', spec]), () => reader.accessReview(spec)),
-    admits: (obj, ns) => once(JSON.stringify(['admits', obj, ns]), () => reader.admits(obj, ns)),
+    admits: (obj, ns, opts) => once(JSON.stringify(['admits', obj, ns, opts]), () => reader.admits(obj, ns, opts)),
     serverVersion: () => once('version', () => reader.serverVersion()),
   };
 }

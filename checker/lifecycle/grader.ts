@@ -1,7 +1,9 @@
 // The checker's own identity on a Wheelhouse cluster: the user wheelhouse:grader (impersonated by
 // the kubeconfig's admin, see checker/cluster/grading.ts). It may read everything cluster-wide and
 // ask access reviews; in the lab's namespaces only (a RoleBinding each `lab up` makes) it may also
-// create — the checks' dry-run probes are creates — and a ValidatingAdmissionPolicy refuses it
+// create — the checks' dry-run probes are creates — and update and delete Pods (dry runs of an
+// update, of an ephemeral container through pods/ephemeralcontainers, of a deletion, for admission
+// policies that must judge them or leave them alone), and a ValidatingAdmissionPolicy refuses it
 // every request that is not a dry run. So "the checker only reads" is the API server's rule, not a
 // convention (#14).
 //
@@ -23,7 +25,7 @@ const DRY_RUN_ROLE = 'wheelhouse:grader:dry-run';
 const OLD_NAMES = ['wheelhouse-grader', 'wheelhouse-grader-dry-run'];
 const labels = { 'app.kubernetes.io/managed-by': 'wheelhouse' };
 /** Raised whenever the objects below change: an older one on a cluster is then replaced. */
-const VERSION = '2';
+const VERSION = '3';
 const VERSION_ANNOTATION = 'wheelhouse.dev/grader-version';
 const RBAC = { group: 'rbac.authorization.k8s.io', version: 'v1' };
 const ADMISSION = { group: 'admissionregistration.k8s.io', version: 'v1' };
@@ -53,6 +55,9 @@ export function graderObjects(): { path: string; object: KObject }[] {
     metadata: { name: DRY_RUN_ROLE, labels, annotations },
     rules: [
       { apiGroups: ['*'], resources: ['*'], verbs: ['create'] },
+      // Dry runs of what admission policies judge on running Pods: an update, an ephemeral container (kubectl debug), a resize, a deletion.
+      { apiGroups: [''], resources: ['pods', 'pods/ephemeralcontainers', 'pods/resize'], verbs: ['update'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['delete'] },
       // A dry run of a Role or RoleBinding grants nothing, but RBAC checks it as if it did.
       { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'clusterroles'], verbs: ['escalate', 'bind'] },
     ],

@@ -46,7 +46,7 @@ describe('the grader', () => {
   it('reads everything: nodes, objects in every namespace, access reviews', async () => {
     expect((await reader.list('v1', 'Node')).length).toBe(3);
     expect((await reader.list('v1', 'ConfigMap', { namespace: 'kube-system' })).some((c) => c.metadata.name === 'wheelhouse-cluster')).toBe(true);
-    expect((await reader.accessReview({ user: GRADER_USER, resourceAttributes: { verb: 'delete', resource: 'pods', namespace: NS } })).allowed).toBe(false);
+    expect((await reader.accessReview({ user: GRADER_USER, resourceAttributes: { verb: 'delete', resource: 'secrets', namespace: NS } })).allowed).toBe(false);
   });
 
   it('a check that tries to write is refused by the API server: by the policy in the lab\'s namespace, by RBAC elsewhere', async () => {
@@ -71,6 +71,25 @@ describe('the grader', () => {
   it('its dry runs still answer, in the lab\'s namespaces', async () => {
     expect(await reader.admits(configMap('dry'))).toEqual({ allowed: true });
     expect((await kubectl(['-n', NS, 'get', 'configmap', 'dry'])).code).not.toBe(0);
+  });
+
+  it('dry-runs an update, an ephemeral container and a deletion of a Pod; the same requests for real are refused', async () => {
+    await kubectlOk(['-n', NS, 'run', 'target', '--image=registry.k8s.io/pause:3.10']);
+    // Read it once the scheduler has bound it: a Pod read before that has no nodeName, and a PUT of it
+    // would look like a change of spec.nodeName (a 422: pod updates may not change other fields).
+    await kubectlOk(['-n', NS, 'wait', '--for=condition=PodScheduled', 'pod/target', '--timeout=60s']);
+    const pod = (await reader.get('v1', 'Pod', 'target', NS))!;
+    expect(pod.spec?.nodeName).toBeTruthy();
+    const { resourceVersion: _rv, ...metadata } = pod.metadata;
+    const debugged = { ...pod, metadata, spec: { ...pod.spec, ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }] } };
+    expect(await reader.admits(debugged, NS, { operation: 'update', subresource: 'ephemeralcontainers' })).toEqual({ allowed: true });
+    expect(await reader.admits({ ...pod, metadata }, NS, { operation: 'update' })).toEqual({ allowed: true });
+    expect(await reader.admits(pod, NS, { operation: 'delete' })).toEqual({ allowed: true });
+    const real = await (reader as unknown as Raw).request('DELETE', `/api/v1/namespaces/${NS}/pods/target`).catch((e) => e);
+    expect((real as ClusterError).message).toMatch(/ValidatingAdmissionPolicy 'wheelhouse-grader'.*only reads/);
+    const after = JSON.parse(await kubectlOk(['-n', NS, 'get', 'pod', 'target', '-o', 'json']));
+    expect(after.metadata.uid).toBe(pod.metadata.uid);
+    expect(after.spec.ephemeralContainers).toBeUndefined();
   });
 
   it('grades on the context Wheelhouse\'s record pins, not the kubeconfig\'s current one', async () => {

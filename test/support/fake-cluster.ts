@@ -1,6 +1,6 @@
 // A ClusterReader that answers from objects in memory: unit tests hand it fixtures, change them
 // between samples to play a converging rollout, or make it fail like a real API server would.
-import { ClusterError, type AdmissionAnswer, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec } from '../../checker/cluster/types.ts';
+import { ClusterError, type AdmissionAnswer, type ClusterReader, type DryRunOptions, type KObject, type ListOptions, type SubjectAccessReviewSpec } from '../../checker/cluster/types.ts';
 import { builtInResource } from '../../checker/cluster/resources.ts';
 
 export interface FakeClusterOptions {
@@ -8,8 +8,8 @@ export interface FakeClusterOptions {
   version?: string;
   /** Decides access reviews; default: nothing is allowed. */
   access?: (spec: SubjectAccessReviewSpec) => boolean;
-  /** Decides dry-run creates; default: everything is admitted. */
-  admission?: (obj: KObject, namespace?: string) => AdmissionAnswer;
+  /** Decides dry runs (creates, or what `opts` says); default: everything is admitted. */
+  admission?: (obj: KObject, namespace?: string, opts?: DryRunOptions) => AdmissionAnswer;
 }
 
 export class FakeCluster implements ClusterReader {
@@ -17,7 +17,7 @@ export class FakeCluster implements ClusterReader {
   objects: KObject[];
   version: string;
   access: (spec: SubjectAccessReviewSpec) => boolean;
-  admission: (obj: KObject, namespace?: string) => AdmissionAnswer;
+  admission: (obj: KObject, namespace?: string, opts?: DryRunOptions) => AdmissionAnswer;
   /** Every request, e.g. "get apps/v1 Deployment lab-07/web", in order. */
   readonly requests: string[] = [];
   /** When set, every request throws it (an API server that went away, a token that expired). */
@@ -54,9 +54,10 @@ export class FakeCluster implements ClusterReader {
     return { allowed: this.access(spec) };
   }
 
-  async admits(obj: KObject, namespace?: string): Promise<AdmissionAnswer> {
-    await this.enter(`admits ${obj.apiVersion} ${obj.kind} ${namespace ? `${namespace}/` : ''}${obj.metadata.name}`);
-    return this.admission(obj, namespace);
+  async admits(obj: KObject, namespace?: string, opts?: DryRunOptions): Promise<AdmissionAnswer> {
+    const how = opts?.operation && opts.operation !== 'create' ? ` (${opts.operation}${opts.subresource ? ` ${opts.subresource}` : ''})` : '';
+    await this.enter(`admits ${obj.apiVersion} ${obj.kind} ${namespace ? `${namespace}/` : ''}${obj.metadata.name}${how}`);
+    return this.admission(obj, namespace, opts);
   }
 
   async serverVersion(): Promise<string> {

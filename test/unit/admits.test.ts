@@ -34,6 +34,26 @@ describe('admits', async () => {
   });
 });
 
+describe('admits: updates, subresources and deletes', async () => {
+  const lab = await loadLab('lab-07');
+  const cluster = new FakeCluster({
+    admission: (obj, _ns, opts) => (opts?.subresource === 'ephemeralcontainers' ? { allowed: false, status: 403, message: 'no latest' } : { allowed: true }),
+  });
+  const { ctx } = createContext(lab, cluster, true);
+
+  it('asks for the operation and subresource, and words the path and command after them', async () => {
+    const o = await ctx.admits(pod('nginx:1.27'), { expect: false, operation: 'update', subresource: 'ephemeralcontainers' });
+    expect(o.ok).toBe(true);
+    expect(cluster.requests.at(-1)).toBe('admits v1 Pod lab-07/probe (update ephemeralcontainers)');
+    expect(o.path).toBe('replace --subresource=ephemeralcontainers --dry-run=server');
+    expect(o.kubectl).toBe('kubectl replace --subresource=ephemeralcontainers --dry-run=server -f <pod.yaml> -n lab-07');
+    const d = await ctx.admits(pod('nginx:1.27'), { operation: 'delete' });
+    expect(d.ok).toBe(true);
+    expect(d.kubectl).toBe('kubectl delete pod/probe --dry-run=server -n lab-07');
+    expect(observationMessage(d, 'en')).toMatch(/delete --dry-run=server: expected admitted/);
+  });
+});
+
 describe('context extras', async () => {
   const lab = await loadLab('lab-07');
   it('gives the server version', async () => {

@@ -113,6 +113,26 @@ describe('requests', () => {
     r.close();
   });
 
+  it('dry-runs an update of an object or of a subresource (PUT) and a delete, and reads a refusal as an answer', async () => {
+    api.handler = (req) => {
+      if (req.method === 'PUT' && req.path === '/api/v1/namespaces/lab-22/pods/web-1/ephemeralcontainers') return { status: 403, body: { kind: 'Status', message: 'denied request: no latest' } };
+      if (req.method === 'PUT' && req.path === '/api/v1/namespaces/lab-22/pods/web-1') return { status: 200, body: { kind: 'Pod', metadata: { name: 'web-1' } } };
+      if (req.method === 'DELETE' && req.path === '/api/v1/namespaces/lab-22/pods/web-1') return { status: 200, body: { kind: 'Pod', metadata: { name: 'web-1' } } };
+      return notFound();
+    };
+    const r = await reader();
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1' }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } };
+    expect(await r.admits(pod, 'lab-22', { operation: 'update', subresource: 'ephemeralcontainers' })).toEqual({ allowed: false, status: 403, message: 'denied request: no latest' });
+    expect(api.requests.at(-1)?.query.get('dryRun')).toBe('All');
+    expect(await r.admits(pod, 'lab-22', { operation: 'update' })).toEqual({ allowed: true });
+    expect(await r.admits(pod, 'lab-22', { operation: 'delete' })).toEqual({ allowed: true });
+    expect(api.requests.at(-1)).toMatchObject({ method: 'DELETE', body: { kind: 'DeleteOptions', dryRun: ['All'] } });
+    // An object that is not there gives no verdict.
+    const err = await clusterError(r.admits({ ...pod, metadata: { name: 'gone' } }, 'lab-22', { operation: 'delete' }));
+    expect(err.message).toMatch(/404/);
+    r.close();
+  });
+
   it('asks access questions with a SubjectAccessReview (POST, nothing else written)', async () => {
     api.handler = (req) => (req.method === 'POST' && req.path === '/apis/authorization.k8s.io/v1/subjectaccessreviews' ? { status: 201, body: { status: { allowed: true } } } : notFound());
     const r = await reader();
