@@ -29,6 +29,7 @@ kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeou
 pod=$(kubectl get pods -n $ns -o jsonpath='{range .items[?(@.metadata.ownerReferences[0].name=="cache")]}{.metadata.name}{"\n"}{end}' | grep -v -x -e cache-a -e cache-b | sed -n 1p)
 kubectl delete pod -n $ns "$pod"
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.readyReplicas}'=3 --timeout=60s
-kubectl delete rs cache -n $ns --cascade=orphan
+kubectl delete rs cache -n $ns --cascade=orphan --wait=true
+kubectl wait rs/cache -n $ns --for=delete --timeout=60s
 rs 2
 kubectl wait -n $ns rs/cache --for=jsonpath='{.status.replicas}'=2 --timeout=60s
