@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: node-reader
+# fails: node-reader/binding
 # Near miss: the ClusterRole is bound with a RoleBinding. A RoleBinding grants only inside its
 # namespace, and nodes live in none, so the bot still cannot list them.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: role-bound
+# fails: role-bound/binding
 # Near miss: the RoleBinding names the *user* ci-bot. A service account authenticates as
 # system:serviceaccount:lab-17:ci-bot, so this binding grants the bot nothing.
 set -euo pipefail
