@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: remove-label
+# fails: remove-label/removed
 # Near miss: "temp=" keeps the label with an empty value instead of removing it.
 set -euo pipefail
 ns=lab-04

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: selector-answer
+# fails: selector-answer/names
 # Near miss: only the Pods whose env label exists — forgetting that cache-1, with no env label, is
 # not in production either (and that "notin" selects it).
 set -euo pipefail

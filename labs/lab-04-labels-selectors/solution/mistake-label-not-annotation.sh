@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: annotate
+# fails: annotate/annotation
 # Near miss: the owner recorded as a label, not an annotation.
 set -euo pipefail
 ns=lab-04
