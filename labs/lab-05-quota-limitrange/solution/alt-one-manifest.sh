@@ -23,6 +23,7 @@ spec:
       defaultRequest: { cpu: 100m, memory: 128Mi }
       default: { cpu: 500m, memory: 256Mi }
 YAML
+kubectl wait resourcequota/compute -n $ns --for=jsonpath='{.status.hard}' --timeout=30s
 kubectl apply -n $ns -f - <<'YAML'
 apiVersion: v1
 kind: Pod

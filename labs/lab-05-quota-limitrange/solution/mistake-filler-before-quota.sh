@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: quota-full
+# fails: quota-full/full
 # Near miss: the Deployment before the quota. A quota only judges new requests: the seven Pods
 # already there keep running, the quota shows 7 used of 5, and nothing was ever refused.
 set -euo pipefail

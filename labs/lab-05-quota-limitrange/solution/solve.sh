@@ -23,12 +23,13 @@ spec:
         memory: 256Mi
 YAML
 
-# defaults-applied
+# defaults-applied (the quota admits Pods once its controller has counted the namespace's use)
+kubectl wait resourcequota/team-quota -n $ns --for=jsonpath='{.status.hard.pods}'=5 --timeout=30s
 kubectl run plain --image=registry.k8s.io/pause:3.10 -n $ns
 kubectl get pod plain -n $ns -o jsonpath='{.spec.containers[0].resources}'; echo
 
 # quota-full: 1 Pod + 6 wanted > 5 allowed
 kubectl create deployment filler --image=registry.k8s.io/pause:3.10 --replicas=6 -n $ns
-sleep 2
+kubectl wait resourcequota/team-quota -n $ns --for=jsonpath='{.status.used.pods}'=5 --timeout=60s
 kubectl describe quota team-quota -n $ns
 kubectl get deployment filler -n $ns -o jsonpath='{.status.conditions[?(@.type=="ReplicaFailure")].message}'; echo

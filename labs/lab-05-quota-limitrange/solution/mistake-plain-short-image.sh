@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: defaults-applied/image
+# fails: defaults-applied/pod
 # Near miss: plain from pause:3.10 without the registry — that is docker.io/library/pause:3.10, not registry.k8s.io/pause:3.10.
 set -euo pipefail
 ns=lab-05
