@@ -5,7 +5,7 @@
 //
 // The checks that talk to the new endpoint depend on `crd`: they run only once the kind is served
 // in the right scope, so the checker never asks for stable.example.com/v1 before it exists.
-import { condition, defineChecks, match, matching, observe, oneOf, present, some, type CheckContext, type KObject, type Observation } from '../../checker/index.ts';
+import { condition, defineChecks, exactly, filterList, match, matching, observe, oneOf, phrase, present, sameImage, some, type CheckContext, type KObject, type Observation } from '../../checker/index.ts';
 
 const CRD = 'apiextensions.k8s.io/v1';
 const NAME = 'applications.stable.example.com';
@@ -49,13 +49,16 @@ export default defineChecks({
           group: GROUP,
           scope: 'Namespaced',
           names: { kind: 'Application', plural: 'applications', singular: 'application', shortNames: some('app') },
-          versions: some({
-            name: 'v1',
-            served: true,
-            storage: true,
-            subresources: { status: present() },
-            additionalPrinterColumns: some({ name: matching(/^replicas$/i), jsonPath: oneOf('.spec.replicas') }),
-          }),
+          // One version: a second one (even served only) is an API the task did not ask for.
+          versions: exactly([
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              subresources: { status: present() },
+              additionalPrinterColumns: some({ name: matching(/^replicas$/i), jsonPath: oneOf('.spec.replicas') }),
+            },
+          ]),
         },
       }),
       condition(crd, 'Established'),
@@ -67,6 +70,7 @@ export default defineChecks({
       verdict(ctx, application('too-many', { replicas: 20, image: 'nginx:1.27' }), false),
       verdict(ctx, application('zero', { replicas: 0, image: 'nginx:1.27' }), false),
       verdict(ctx, application('string-replicas', { replicas: '3', image: 'nginx:1.27' }), false),
+      verdict(ctx, application('fraction', { replicas: 2.5, image: 'nginx:1.27' }), false),
       verdict(ctx, application('no-replicas', { image: 'nginx:1.27' }), false),
       verdict(ctx, application('number-image', { replicas: 2, image: 42 }), false),
       verdict(ctx, application('no-spec'), false),
@@ -74,8 +78,17 @@ export default defineChecks({
       verdict(ctx, application('one', { replicas: 1, image: 'nginx:1.27' }), true),
     ]),
 
-  'custom-resource': async ({ get }) => {
+  'custom-resource': async ({ get, list }) => {
     const app = await get(API, 'Application', 'my-app');
-    return match(app, { spec: { replicas: 3, image: 'nginx:1.27' } });
+    if (!app) return [];
+    const [deployments, pods] = await Promise.all([list('apps/v1', 'Deployment'), list('v1', 'Pod')]);
+    const running = filterList(pods, (p) => !p.metadata.deletionTimestamp);
+    return [
+      match(app, { spec: { replicas: 3 } }),
+      observe(app, 'spec.image', 'nginx:1.27', app.spec?.image ?? phrase('nothing'), { ok: sameImage(app.spec?.image, 'nginx:1.27') }),
+      // No controller watches Applications: nothing else happens, and nothing else was made for it.
+      observe(deployments, 'items (no Deployment: no controller acts on Applications)', phrase('noItems'), deployments.length ? deployments.map((d) => d.metadata.name) : phrase('noItems'), { ok: deployments.length === 0 }),
+      observe(running, 'items (no Pod)', phrase('noItems'), running.length ? running.map((p) => p.metadata.name) : phrase('noItems'), { ok: running.length === 0 }),
+    ];
   },
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: crd
+# fails: crd/namespaced
 # Near miss: scope Cluster. Applications then belong to no namespace (like Nodes), so my-app is
 # created cluster-wide and `-n lab-23` is ignored.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: schema
+# fails: schema/replicas-range
 # Near miss: replicas has a minimum but no maximum, so an Application asking for 20 is stored.
 set -euo pipefail
 kubectl apply -f - <<'YAML'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: crd
+# fails: crd/status-subresource
 # Near miss: everything but the status subresource. Status is then just another part of the
 # object: a user's `kubectl apply` can overwrite it, and a controller has no /status to write to.
 set -euo pipefail

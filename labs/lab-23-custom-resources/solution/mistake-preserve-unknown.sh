@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: schema
+# fails: schema/replicas-range, schema/replicas-integer, schema/replicas-required, schema/image-string
 # Near miss: the schema is "an object that keeps whatever it is given". The CRD is accepted and
 # my-app is stored, but nothing is validated: replicas 20, a string, or no replicas at all get in.
 set -euo pipefail

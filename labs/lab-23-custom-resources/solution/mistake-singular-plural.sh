@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: crd
+# fails: crd/names
 # Near miss: the plural is written in the singular, so the CRD (always <plural>.<group>) is
 # application.stable.example.com and `kubectl get applications` knows nothing of it.
 set -euo pipefail

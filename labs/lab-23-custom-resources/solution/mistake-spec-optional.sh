@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# fails: crd/name
-# Near miss: the group stable.example.org (org, not com) — a different API, applications.stable.example.org.
+# fails: schema/spec-required
+# Near miss: spec is not required at the top level, so an Application with no spec at all is admitted.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
-  name: applications.stable.example.org
+  name: applications.stable.example.com
   labels:
     wheelhouse.dev/lab: lab-23
 spec:
-  group: stable.example.org
+  group: stable.example.com
   scope: Namespaced
   names:
     kind: Application
@@ -31,7 +31,7 @@ spec:
       schema:
         openAPIV3Schema:
           type: object
-          required: [spec]
+
           properties:
             spec:
               type: object
@@ -47,10 +47,11 @@ spec:
               type: object
               x-kubernetes-preserve-unknown-fields: true
 YAML
-kubectl wait --for=condition=Established crd/applications.stable.example.org --timeout=60s
+kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
-apiVersion: stable.example.org/v1
+apiVersion: stable.example.com/v1
 kind: Application
 metadata:
   name: my-app

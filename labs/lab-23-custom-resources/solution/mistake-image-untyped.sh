@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: custom-resource/name
-# Near miss: -n lab-23 forgotten: my-app is created in the namespace default.
+# fails: schema/image-string
+# Near miss: spec keeps unknown fields and only replicas is typed, so image may be a number.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -41,20 +41,21 @@ spec:
                   type: integer
                   minimum: 1
                   maximum: 10
-                image:
-                  type: string
+              x-kubernetes-preserve-unknown-fields: true
+
             status:
               type: object
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1
 kind: Application
 metadata:
   name: my-app
-  namespace: default
+  namespace: lab-23
 spec:
   replicas: 3
   image: nginx:1.27

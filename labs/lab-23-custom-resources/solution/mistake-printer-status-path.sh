@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: schema/replicas-required
-# Near miss: a default of 1 fills in a missing replicas, so an Application without replicas is admitted.
+# fails: crd/printer-column
+# Near miss: the column Replicas shows .status.replicas, which nothing writes — the task asks for .spec.replicas.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -27,7 +27,7 @@ spec:
       additionalPrinterColumns:
         - name: Replicas
           type: integer
-          jsonPath: .spec.replicas
+          jsonPath: .status.replicas
       schema:
         openAPIV3Schema:
           type: object
@@ -41,7 +41,6 @@ spec:
                   type: integer
                   minimum: 1
                   maximum: 10
-                  default: 1
                 image:
                   type: string
             status:
@@ -49,6 +48,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

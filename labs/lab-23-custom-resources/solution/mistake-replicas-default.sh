@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: schema/replicas-integer
-# Near miss: type number accepts 2.5 — replicas must be an integer.
+# fails: schema/replicas-required
+# Near miss: a default of 1 fills in a missing replicas, so an Application without replicas is admitted.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -38,9 +38,10 @@ spec:
               required: [replicas]
               properties:
                 replicas:
-                  type: number
+                  type: integer
                   minimum: 1
                   maximum: 10
+                  default: 1
                 image:
                   type: string
             status:
@@ -48,6 +49,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: schema/spec-required
-# Near miss: spec is not required at the top level, so an Application with no spec at all is admitted.
+# fails: crd/names
+# Near miss: no short name: kubectl get app does not find the kind.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -17,7 +17,7 @@ spec:
     kind: Application
     plural: applications
     singular: application
-    shortNames: [app]
+
   versions:
     - name: v1
       served: true
@@ -31,7 +31,7 @@ spec:
       schema:
         openAPIV3Schema:
           type: object
-
+          required: [spec]
           properties:
             spec:
               type: object
@@ -48,6 +48,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: crd/names
-# Near miss: no short name: kubectl get app does not find the kind.
+# fails: crd/one-version
+# Near miss: a second version v1beta1, served beside v1 — the task asks for one version.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -17,8 +17,15 @@ spec:
     kind: Application
     plural: applications
     singular: application
-
+    shortNames: [app]
   versions:
+    - name: v1beta1
+      served: true
+      storage: false
+      schema:
+        openAPIV3Schema:
+          type: object
+          x-kubernetes-preserve-unknown-fields: true
     - name: v1
       served: true
       storage: true
@@ -48,6 +55,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: custom-resource/nothing-else
-# Near miss: a Deployment my-app created as well, "so that something runs" — the task says no controller acts on Applications and nothing else happens.
+# Correct alternative: the range written as CEL validation rules on spec instead of minimum and
+# maximum, a status schema of its own, and a number column instead of an integer one.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -15,9 +15,11 @@ spec:
   scope: Namespaced
   names:
     kind: Application
+    listKind: ApplicationList
     plural: applications
     singular: application
     shortNames: [app]
+    categories: [all-apps]
   versions:
     - name: v1
       served: true
@@ -26,7 +28,7 @@ spec:
         status: {}
       additionalPrinterColumns:
         - name: Replicas
-          type: integer
+          type: number
           jsonPath: .spec.replicas
       schema:
         openAPIV3Schema:
@@ -36,27 +38,31 @@ spec:
             spec:
               type: object
               required: [replicas]
+              x-kubernetes-validations:
+                - rule: "self.replicas >= 1"
+                  message: replicas must be at least 1
+                - rule: "self.replicas <= 10"
+                  message: replicas must be at most 10
               properties:
                 replicas:
                   type: integer
-                  minimum: 1
-                  maximum: 10
                 image:
                   type: string
             status:
               type: object
-              x-kubernetes-preserve-unknown-fields: true
+              properties:
+                readyReplicas:
+                  type: integer
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
-kubectl apply -f - <<'YAML'
+kubectl apply -n lab-23 -f - <<'YAML'
 apiVersion: stable.example.com/v1
 kind: Application
 metadata:
   name: my-app
-  namespace: lab-23
 spec:
   replicas: 3
-  image: nginx:1.27
+  image: "nginx:1.27"
 YAML
-kubectl create deployment my-app --image=nginx:1.27 --replicas=3 -n lab-23

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# fails: crd/printer-column
-# Near miss: the column Replicas shows .status.replicas, which nothing writes — the task asks for .spec.replicas.
+# fails: crd/labelled
+# Near miss: the CRD carries no wheelhouse.dev/lab=lab-23 label, so lab reset would leave it (and every Application) in the cluster.
 set -euo pipefail
 
-kubectl apply -f - <<'YAML'
+# (Not what a learner types: an owner reference to the lab's namespace lets the garbage collector
+# remove this unlabelled CRD when the test's reset deletes the namespace. A learner's would stay.)
+uid=$(kubectl get namespace lab-23 -o jsonpath='{.metadata.uid}')
+kubectl apply -f - <<YAML
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
   name: applications.stable.example.com
-  labels:
-    wheelhouse.dev/lab: lab-23
+  ownerReferences:
+    - apiVersion: v1
+      kind: Namespace
+      name: lab-23
+      uid: $uid
 spec:
   group: stable.example.com
   scope: Namespaced
@@ -27,7 +33,7 @@ spec:
       additionalPrinterColumns:
         - name: Replicas
           type: integer
-          jsonPath: .status.replicas
+          jsonPath: .spec.replicas
       schema:
         openAPIV3Schema:
           type: object
@@ -48,6 +54,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

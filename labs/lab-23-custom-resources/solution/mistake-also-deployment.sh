@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: custom-resource/values
-# Near miss: image nginx without a tag — the task asks for nginx:1.27.
+# fails: custom-resource/nothing-else
+# Near miss: a Deployment my-app created as well, "so that something runs" — the task says no controller acts on Applications and nothing else happens.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -48,6 +48,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1
@@ -57,5 +58,6 @@ metadata:
   namespace: lab-23
 spec:
   replicas: 3
-  image: nginx
+  image: nginx:1.27
 YAML
+kubectl create deployment my-app --image=nginx:1.27 --replicas=3 -n lab-23

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: schema/valid-admitted
-# Near miss: exclusiveMaximum: true makes 10 itself out of range — the task says between 1 and 10, 10 included.
+# fails: custom-resource/name
+# Near miss: -n lab-23 forgotten: my-app is created in the namespace default.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -41,7 +41,6 @@ spec:
                   type: integer
                   minimum: 1
                   maximum: 10
-                  exclusiveMaximum: true
                 image:
                   type: string
             status:
@@ -49,13 +48,14 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1
 kind: Application
 metadata:
   name: my-app
-  namespace: lab-23
+  namespace: default
 spec:
   replicas: 3
   image: nginx:1.27

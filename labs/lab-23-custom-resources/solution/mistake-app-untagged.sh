@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: schema/image-string
-# Near miss: spec keeps unknown fields and only replicas is typed, so image may be a number.
+# fails: custom-resource/values
+# Near miss: image nginx without a tag — the task asks for nginx:1.27.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -41,13 +41,14 @@ spec:
                   type: integer
                   minimum: 1
                   maximum: 10
-              x-kubernetes-preserve-unknown-fields: true
-
+                image:
+                  type: string
             status:
               type: object
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1
@@ -57,5 +58,5 @@ metadata:
   namespace: lab-23
 spec:
   replicas: 3
-  image: nginx:1.27
+  image: nginx
 YAML

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: crd/one-version
-# Near miss: a second version v1beta1, served beside v1 — the task asks for one version.
+# fails: schema/replicas-range
+# Near miss: minimum 0 ("at most 10") lets replicas: 0 through.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -19,13 +19,6 @@ spec:
     singular: application
     shortNames: [app]
   versions:
-    - name: v1beta1
-      served: true
-      storage: false
-      schema:
-        openAPIV3Schema:
-          type: object
-          x-kubernetes-preserve-unknown-fields: true
     - name: v1
       served: true
       storage: true
@@ -46,7 +39,7 @@ spec:
               properties:
                 replicas:
                   type: integer
-                  minimum: 1
+                  minimum: 0
                   maximum: 10
                 image:
                   type: string
@@ -55,6 +48,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: schema/replicas-range
-# Near miss: minimum 0 ("at most 10") lets replicas: 0 through.
+# fails: schema/valid-admitted
+# Near miss: exclusiveMaximum: true makes 10 itself out of range — the task says between 1 and 10, 10 included.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -39,8 +39,9 @@ spec:
               properties:
                 replicas:
                   type: integer
-                  minimum: 0
+                  minimum: 1
                   maximum: 10
+                  exclusiveMaximum: true
                 image:
                   type: string
             status:
@@ -48,6 +49,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1

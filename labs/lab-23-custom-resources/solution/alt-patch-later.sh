@@ -50,6 +50,7 @@ kubectl patch crd applications.stable.example.com --type=json -p '[
   ]}
 ]'
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 cat <<'YAML' > /tmp/wheelhouse-lab-23-my-app.yaml
 apiVersion: stable.example.com/v1

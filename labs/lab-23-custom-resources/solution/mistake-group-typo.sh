@@ -1,25 +1,23 @@
 #!/usr/bin/env bash
-# Correct alternative: the range written as CEL validation rules on spec instead of minimum and
-# maximum, a status schema of its own, and a number column instead of an integer one.
+# fails: crd/name
+# Near miss: the group stable.example.org (org, not com) — a different API, applications.stable.example.org.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
-  name: applications.stable.example.com
+  name: applications.stable.example.org
   labels:
     wheelhouse.dev/lab: lab-23
 spec:
-  group: stable.example.com
+  group: stable.example.org
   scope: Namespaced
   names:
     kind: Application
-    listKind: ApplicationList
     plural: applications
     singular: application
     shortNames: [app]
-    categories: [all-apps]
   versions:
     - name: v1
       served: true
@@ -28,7 +26,7 @@ spec:
         status: {}
       additionalPrinterColumns:
         - name: Replicas
-          type: number
+          type: integer
           jsonPath: .spec.replicas
       schema:
         openAPIV3Schema:
@@ -38,30 +36,27 @@ spec:
             spec:
               type: object
               required: [replicas]
-              x-kubernetes-validations:
-                - rule: "self.replicas >= 1"
-                  message: replicas must be at least 1
-                - rule: "self.replicas <= 10"
-                  message: replicas must be at most 10
               properties:
                 replicas:
                   type: integer
+                  minimum: 1
+                  maximum: 10
                 image:
                   type: string
             status:
               type: object
-              properties:
-                readyReplicas:
-                  type: integer
+              x-kubernetes-preserve-unknown-fields: true
 YAML
-kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl wait --for=condition=Established crd/applications.stable.example.org --timeout=60s
+kubectl api-resources --api-group=stable.example.org >/dev/null   # refreshes kubectl's discovery cache
 
-kubectl apply -n lab-23 -f - <<'YAML'
-apiVersion: stable.example.com/v1
+kubectl apply -f - <<'YAML'
+apiVersion: stable.example.org/v1
 kind: Application
 metadata:
   name: my-app
+  namespace: lab-23
 spec:
   replicas: 3
-  image: "nginx:1.27"
+  image: nginx:1.27
 YAML

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: crd/labelled
-# Near miss: the CRD carries no wheelhouse.dev/lab=lab-23 label, so lab reset would leave it (and every Application) in the cluster.
+# fails: schema/replicas-integer
+# Near miss: type number accepts 2.5 — replicas must be an integer.
 set -euo pipefail
 
 kubectl apply -f - <<'YAML'
@@ -8,7 +8,8 @@ apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
   name: applications.stable.example.com
-
+  labels:
+    wheelhouse.dev/lab: lab-23
 spec:
   group: stable.example.com
   scope: Namespaced
@@ -37,7 +38,7 @@ spec:
               required: [replicas]
               properties:
                 replicas:
-                  type: integer
+                  type: number
                   minimum: 1
                   maximum: 10
                 image:
@@ -47,6 +48,7 @@ spec:
               x-kubernetes-preserve-unknown-fields: true
 YAML
 kubectl wait --for=condition=Established crd/applications.stable.example.com --timeout=60s
+kubectl api-resources --api-group=stable.example.com >/dev/null   # refreshes kubectl's discovery cache
 
 kubectl apply -f - <<'YAML'
 apiVersion: stable.example.com/v1
