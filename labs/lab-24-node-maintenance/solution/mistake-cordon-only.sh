@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: node-drained, web-available
+# fails: node-drained/empty
 # Near miss: the budget is fixed and the node cordoned, but cordon only stops new Pods: the two
 # web Pods already on wheelhouse-worker2 keep running there.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: pdb-fixed
+# fails: pdb-fixed/one-at-any-scale
 # Near miss: minAvailable 3 allows one disruption with four replicas, so the drain works today.
 # Scaled to 8 replicas it lets five Pods go at once; scaled to 3 it blocks every drain again.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: pdb-fixed
+# fails: pdb-fixed/in-place
 # Near miss: the budget is deleted and a new one with the right value is created in its place.
 # The drain goes through, but the budget the team wrote (and anything that watched it) is gone:
 # the task was to fix it, not to replace it.
