@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Alternative solution: everything as YAML, and the other fix for the broken reference — give the
-# Secret the key the Deployment asks for (DB_PASS) instead of changing the Deployment's key.
+# Alternative solution: everything as YAML, applied with kubectl apply over the given objects: the
+# whole Deployment written out again, its DB_PASSWORD reference now naming the key password (the
+# Secret db-credentials is left as it is).
 set -euo pipefail
 ns=lab-15
-password=$(kubectl get secret db-credentials -n $ns -o jsonpath='{.data.password}' | base64 -d)
-kubectl patch secret db-credentials -n $ns -p "{\"stringData\":{\"DB_PASS\":\"$password\"}}"
 
 kubectl apply -n $ns -f - <<'YAML'
 apiVersion: v1
@@ -70,7 +69,7 @@ spec:
               valueFrom:
                 secretKeyRef:
                   name: db-credentials
-                  key: DB_PASS
+                  key: password
             - name: API_TOKEN
               valueFrom:
                 secretKeyRef:

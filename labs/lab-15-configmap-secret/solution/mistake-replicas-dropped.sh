@@ -4,8 +4,9 @@
 set -euo pipefail
 ns=lab-15
 tmp=$(mktemp -d)
-# secret-ref-fixed
-kubectl replace -n $ns -f - <<'YAML'
+# secret-ref-fixed (kubectl replace reads the live resourceVersion first: while the controller still
+# writes the status it can be refused with a conflict, so try again as a learner would)
+cat > "$tmp/api.yaml" <<'YAML'
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -41,6 +42,7 @@ spec:
                   name: db-credentials
                   key: password
 YAML
+for i in 1 2 3 4 5; do kubectl replace -n $ns -f "$tmp/api.yaml" && break; [ $i = 5 ] && exit 1; sleep 1; done
 # api-config
 kubectl create configmap api-config -n $ns --from-literal=LOG_LEVEL=info --from-literal=APP_MODE=production
 # api-pages

@@ -6,7 +6,12 @@
 set -euo pipefail
 ns=lab-15
 tmp=$(mktemp -d)
-kubectl get deployment api -n $ns -o yaml | sed 's/key: DB_PASS$/key: password/' | kubectl replace -f -
+# (kubectl replace without a resourceVersion reads the live one first: while the controller still
+# writes the status it can be refused with a conflict, so try again as a learner would)
+for i in 1 2 3 4 5; do
+  kubectl get deployment api -n $ns -o yaml | sed -e 's/key: DB_PASS$/key: password/' -e '/^  resourceVersion:/d' | kubectl replace -f - && break
+  [ $i = 5 ] && exit 1; sleep 1
+done
 kubectl create configmap api-config -n $ns --from-literal=APP_MODE=production --from-literal=LOG_LEVEL=info
 printf '<h1>Hello from lab-15</h1>' > "$tmp/index.html"
 printf 'User-agent: *' > "$tmp/robots.txt"
