@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: pods-created, restricted-fields
+# fails: restricted-fields/seccomp
 # Near miss: everything but the seccomp profile. restricted still refuses every Pod
 # ("seccompProfile.type must be RuntimeDefault or Localhost").
 set -euo pipefail

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fails: unprivileged-readonly/tmp-volume
-# Near miss: the emptyDir is mounted at /var/cache/nginx (where stock nginx caches) instead of /tmp.
+# fails: unprivileged-readonly/tmp-writable
+# Near miss: the /tmp mount is marked readOnly: true along with the root filesystem, so nginx cannot write its PID file there either.
 set -euo pipefail
 ns=lab-18
 
@@ -9,6 +9,7 @@ kubectl patch deployment legacy -n $ns --type=json -p '[
   {"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginxinc/nginx-unprivileged:1.27"},
   {"op":"replace","path":"/spec/template/spec/containers/0/ports/0/containerPort","value":8080},
   {"op":"add","path":"/spec/template/spec/containers/0/securityContext","value":{"allowPrivilegeEscalation":false,"readOnlyRootFilesystem":true,"capabilities":{"drop":["ALL"]}}},
-  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/var/cache/nginx"}]},
+  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/tmp","readOnly":true}]},
   {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]}]'
-kubectl rollout status deployment/legacy -n $ns --timeout=90s
+# nginx cannot start on a real node: wait for the Pods to be created, not for the rollout
+kubectl wait deployment/legacy -n $ns --for=jsonpath='{.status.updatedReplicas}'=2 --timeout=90s

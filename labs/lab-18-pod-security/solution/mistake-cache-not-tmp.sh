@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# fails: pods-running/ready
-# Near miss: a readiness probe is added out of habit on port 80, where the unprivileged nginx does not listen: the Pods run but never become Ready.
-# graded on real nodes (kind tier)
+# fails: unprivileged-readonly/tmp-volume
+# Near miss: the emptyDir is mounted at /var/cache/nginx (where stock nginx caches) instead of /tmp.
 set -euo pipefail
 ns=lab-18
 
@@ -10,6 +9,7 @@ kubectl patch deployment legacy -n $ns --type=json -p '[
   {"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginxinc/nginx-unprivileged:1.27"},
   {"op":"replace","path":"/spec/template/spec/containers/0/ports/0/containerPort","value":8080},
   {"op":"add","path":"/spec/template/spec/containers/0/securityContext","value":{"allowPrivilegeEscalation":false,"readOnlyRootFilesystem":true,"capabilities":{"drop":["ALL"]}}},
-  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/tmp"}]},
-  {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]},
-  {"op":"add","path":"/spec/template/spec/containers/0/readinessProbe","value":{"httpGet":{"path":"/","port":80},"periodSeconds":5}}]'
+  {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/var/cache/nginx"}]},
+  {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]}]'
+# nginx cannot start on a real node: wait for the Pods to be created, not for the rollout
+kubectl wait deployment/legacy -n $ns --for=jsonpath='{.status.updatedReplicas}'=2 --timeout=90s
