@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Alternative solution: corrected manifests applied whole — a tcpSocket liveness probe, a readiness
-# probe on /index.html, envFrom for the worker — and the answers as YAML.
+# Alternative solution: corrected manifests applied whole (the same objects, changed in place) — the
+# liveness probe on port 80 by number, the readiness probe on /index.html, envFrom for the worker —
+# and the answers as YAML.
 set -euo pipefail
 ns=lab-20
 kubectl apply -n $ns -f - <<'YAML'
@@ -29,7 +30,8 @@ spec:
             - name: http
               containerPort: 80
           livenessProbe:
-            tcpSocket:
+            httpGet:
+              path: /
               port: 80
             initialDelaySeconds: 5
             periodSeconds: 5

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: shop-probes-fixed
+# fails: shop-probes-fixed/probes-kept
 # Near miss: the probes are deleted. The Pods stop restarting and turn Ready — because nothing checks
 # them any more. A hung nginx would now stay in the Service forever.
 set -euo pipefail
