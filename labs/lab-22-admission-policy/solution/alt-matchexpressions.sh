@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Alternative solution: one policy written differently — every container list checked in its own
-# expression, the tag found with a regular expression, the namespaces chosen with matchExpressions.
+# expression, the tag found with a regular expression, the namespaces chosen with matchExpressions
+# (ephemeral containers arrive through pods/ephemeralcontainers, so the rule names that subresource).
 set -euo pipefail
 kubectl apply -f - <<'YAML'
 apiVersion: admissionregistration.k8s.io/v1
@@ -15,7 +16,7 @@ spec:
       - apiGroups: [""]
         apiVersions: ["*"]
         operations: ["UPDATE", "CREATE"]
-        resources: ["pods"]
+        resources: ["pods", "pods/ephemeralcontainers"]
   validations:
     - expression: "object.spec.containers.all(c, c.image.matches('@sha256:|:[^:/]+$') && !c.image.endsWith(':latest'))"
       message: containers need an image tag other than latest

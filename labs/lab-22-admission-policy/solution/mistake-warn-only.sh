@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: binding, bad-images-denied
+# fails: binding/deny
 # Near miss: the binding only warns. kubectl prints "Warning: ..." and the Pod is created anyway.
 set -euo pipefail
 kubectl apply -f - <<'YAML'
@@ -16,10 +16,11 @@ spec:
       - apiGroups: [""]
         apiVersions: ["v1"]
         operations: ["CREATE", "UPDATE"]
-        resources: ["pods"]
+        resources: ["pods", "pods/ephemeralcontainers"]
   validations:
     - expression: >-
-        (object.spec.containers + (has(object.spec.initContainers) ? object.spec.initContainers : [])).all(c,
+        (object.spec.containers + (has(object.spec.initContainers) ? object.spec.initContainers : [])
+         + (has(object.spec.ephemeralContainers) ? object.spec.ephemeralContainers : [])).all(c,
           c.image.contains('@') ||
           (c.image.split('/')[c.image.split('/').size() - 1].contains(':') && !c.image.endsWith(':latest')))
       message: every image needs a tag other than latest

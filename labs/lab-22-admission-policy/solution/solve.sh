@@ -4,7 +4,9 @@
 set -euo pipefail
 ns=lab-22
 
-# policy: the tag is what follows ":" in the last "/" part; a digest pins the image without one
+# policy: the tag is what follows ":" in the last "/" part; a digest pins the image without one.
+# Ephemeral containers arrive through the subresource pods/ephemeralcontainers (kubectl debug):
+# the rule names it, or they are never judged.
 kubectl apply -f - <<'YAML'
 apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingAdmissionPolicy
@@ -19,7 +21,7 @@ spec:
       - apiGroups: [""]
         apiVersions: ["v1"]
         operations: ["CREATE", "UPDATE"]
-        resources: ["pods"]
+        resources: ["pods", "pods/ephemeralcontainers"]
   variables:
     - name: containers
       expression: >-

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: policy/delete-allowed
+# fails: good-images-allowed/delete-allowed
 # Near miss: operations ["*"] also judges DELETE, where object is null: the expression fails and failurePolicy Fail refuses every deletion.
 set -euo pipefail
 

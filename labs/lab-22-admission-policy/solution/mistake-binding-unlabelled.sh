@@ -32,11 +32,19 @@ spec:
       message: every image needs a tag other than latest, or a digest
 YAML
 
-kubectl apply -f - <<'YAML'
+# (Not what a learner types: an owner reference to the lab's namespace lets the garbage collector
+# remove this unlabelled object when the test's reset deletes the namespace. A learner's would stay.)
+uid=$(kubectl get namespace lab-22 -o jsonpath='{.metadata.uid}')
+kubectl apply -f - <<YAML
 apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingAdmissionPolicyBinding
 metadata:
   name: image-tags-strict
+  ownerReferences:
+    - apiVersion: v1
+      kind: Namespace
+      name: lab-22
+      uid: $uid
 
 spec:
   policyName: image-tags

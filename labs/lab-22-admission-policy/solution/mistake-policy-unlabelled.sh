@@ -3,11 +3,19 @@
 # Near miss: the policy carries no wheelhouse.dev/lab=lab-22 label, so lab reset would leave it in the cluster.
 set -euo pipefail
 
-kubectl apply -f - <<'YAML'
+# (Not what a learner types: an owner reference to the lab's namespace lets the garbage collector
+# remove this unlabelled object when the test's reset deletes the namespace. A learner's would stay.)
+uid=$(kubectl get namespace lab-22 -o jsonpath='{.metadata.uid}')
+kubectl apply -f - <<YAML
 apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingAdmissionPolicy
 metadata:
   name: image-tags
+  ownerReferences:
+    - apiVersion: v1
+      kind: Namespace
+      name: lab-22
+      uid: $uid
 
 spec:
   failurePolicy: Fail
