@@ -23,7 +23,7 @@ kubectl run reader --image=busybox:1.36 -n $ns --overrides='{
     "volumes": [{"name": "notes", "persistentVolumeClaim": {"claimName": "data", "readOnly": true}}],
     "containers": [{
       "name": "reader", "image": "busybox:1.36",
-      "command": ["sh", "-c", "cat /mnt/note.txt; sleep 3600"],
+      "command": ["sh", "-c", "until [ -f /mnt/note.txt ]; do sleep 1; done; cat /mnt/note.txt; sleep 3600"],
       "volumeMounts": [{"name": "notes", "mountPath": "/mnt"}]
     }]
   }

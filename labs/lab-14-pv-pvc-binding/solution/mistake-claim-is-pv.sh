@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: writer-pod
+# fails: writer-pod/mounts-data
 # Near miss: the claim is fixed, but the writer names the volume (pv-1) where a Pod must name the
 # claim (data). No claim pv-1 exists, so the writer can never start.
 set -euo pipefail
@@ -33,7 +33,7 @@ spec:
   containers:
     - name: reader
       image: busybox:1.36
-      command: ["sh", "-c", "cat /data/note.txt && sleep 3600"]
+      command: ["sh", "-c", "until [ -s /data/note.txt ]; do sleep 1; done; cat /data/note.txt && sleep 3600"]
       volumeMounts: [{ name: data, mountPath: /data }]
   volumes: [{ name: data, persistentVolumeClaim: { claimName: data } }]
 YAML

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: claim-bound
+# fails: claim-bound/class
 # Near miss: the claim is recreated with the right size and access mode but without its storage
 # class, so the default StorageClass (standard) provisions a new volume for it and pv-1 stays unused.
 set -euo pipefail
@@ -32,7 +32,7 @@ spec:
   containers:
     - name: reader
       image: busybox:1.36
-      command: ["sh", "-c", "cat /data/note.txt && sleep 3600"]
+      command: ["sh", "-c", "until [ -s /data/note.txt ]; do sleep 1; done; cat /data/note.txt && sleep 3600"]
       volumeMounts: [{ name: data, mountPath: /data }]
   volumes: [{ name: data, persistentVolumeClaim: { claimName: data } }]
 YAML

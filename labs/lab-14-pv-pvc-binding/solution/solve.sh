@@ -56,7 +56,9 @@ spec:
   containers:
     - name: reader
       image: busybox:1.36
-      command: ["sh", "-c", "cat /data/note.txt && sleep 3600"]
+      # The writer may still be at work: wait for the note, print it, then stay up. (With
+      # `cat … && sleep` alone, a reader that looks too early fails and is restarted.)
+      command: ["sh", "-c", "until [ -s /data/note.txt ]; do sleep 1; done; cat /data/note.txt && sleep 3600"]
       volumeMounts:
         - name: data
           mountPath: /data

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# fails: data-persists/note-found
-# Near miss: writer and reader are applied together — the reader can cat note.txt before the writer has written it, and prints nothing.
+# fails: data-persists/writer-succeeded
+# Near miss: the writer runs as user 1000, "not as root, to be safe" — the volume's folder was made by
+# the kubelet for root (0755), so the write is refused, the writer ends Failed and no note is left.
 # graded on real nodes (kind tier)
 set -euo pipefail
 ns=lab-14
@@ -28,6 +29,9 @@ metadata:
   name: writer
 spec:
   restartPolicy: Never
+  securityContext:
+    runAsUser: 1000
+    runAsGroup: 1000
   containers:
     - name: writer
       image: busybox:1.36
@@ -49,7 +53,8 @@ spec:
   containers:
     - name: reader
       image: busybox:1.36
-      command: ["sh", "-c", "cat /data/note.txt; sleep 3600"]
+      # the writer may still be starting: wait for its note, print it, stay up
+      command: ["sh", "-c", "until [ -s /data/note.txt ]; do sleep 1; done; cat /data/note.txt; sleep 3600"]
       volumeMounts:
         - name: data
           mountPath: /data

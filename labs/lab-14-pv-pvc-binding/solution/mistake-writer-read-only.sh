@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# fails: data-persists/writer-succeeded
+# fails: writer-pod/writes-note
 # Near miss: the writer mounts the claim readOnly, "to be safe" — the write fails, so the writer ends Failed and no note is left.
-# graded on real nodes (kind tier)
 set -euo pipefail
 ns=lab-14
 kubectl delete pvc data -n $ns --wait=true --timeout=60s
