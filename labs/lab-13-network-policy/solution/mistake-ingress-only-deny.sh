@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: default-deny
+# fails: default-deny/egress
 # Near miss: the "default deny" has podSelector {} but no policyTypes, which means Ingress only.
 # DNS and the tiers' egress are opened per tier, so the tiers look locked down — but any other Pod
 # created in lab-13 may send anything anywhere.

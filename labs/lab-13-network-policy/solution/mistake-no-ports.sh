@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: nothing-else
+# fails: nothing-else/other-ports
 # Near miss: the connections are right, but the backend-to-database rules name no port. A rule
 # without `ports` allows every port, so backend may now reach database on 22 as well as 5432.
 set -euo pipefail

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# fails: dns-egress
-# Near miss: DNS is allowed over UDP only. Small lookups work, but answers too large for
-# UDP are retried over TCP 53, and those time out.
+# fails: dns-egress/only-port-53
+# Near miss: the DNS rule names the kube-dns Pods but no ports ("DNS is all they serve") — every port of
+# them opens, CoreDNS's metrics port 9153 among them.
 set -euo pipefail
-kubectl apply -n lab-13 -f - <<'YAML'
+ns=lab-13
+kubectl apply -n $ns -f - <<'YAML'
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -27,14 +28,11 @@ spec:
           podSelector:
             matchLabels:
               k8s-app: kube-dns
-      ports:
-        - protocol: UDP
-          port: 53
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: frontend
+  name: frontend-to-backend
 spec:
   podSelector:
     matchLabels:
@@ -46,36 +44,49 @@ spec:
             matchLabels:
               tier: backend
       ports:
-        - port: 8080
+        - protocol: TCP
+          port: 8080
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: backend
+  name: backend-from-frontend
 spec:
   podSelector:
     matchLabels:
       tier: backend
-  policyTypes: [Ingress, Egress]
+  policyTypes: [Ingress]
   ingress:
     - from:
         - podSelector:
             matchLabels:
               tier: frontend
       ports:
-        - port: 8080
+        - protocol: TCP
+          port: 8080
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: backend-to-database
+spec:
+  podSelector:
+    matchLabels:
+      tier: backend
+  policyTypes: [Egress]
   egress:
     - to:
         - podSelector:
             matchLabels:
               tier: database
       ports:
-        - port: 5432
+        - protocol: TCP
+          port: 5432
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: database
+  name: database-from-backend
 spec:
   podSelector:
     matchLabels:
@@ -87,5 +98,6 @@ spec:
             matchLabels:
               tier: backend
       ports:
-        - port: 5432
+        - protocol: TCP
+          port: 5432
 YAML

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# fails: frontend-to-backend
-# Near miss: frontend to backend is opened on port 80, the port of the Service backend. By the
-# time a policy sees the packet, the Service has sent it on to the Pod's port, 8080.
+# fails: nothing-else/other-ports
+# Near miss: frontend → backend opened on 8080 and, "to be safe", on 80, the Service's port as well — a
+# policy sees the Pod's ports, so backend's port 80 is open to frontend too.
 set -euo pipefail
-kubectl apply -n lab-13 -f - <<'YAML'
+ns=lab-13
+kubectl apply -n $ns -f - <<'YAML'
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -28,13 +29,15 @@ spec:
             matchLabels:
               k8s-app: kube-dns
       ports:
-        - { protocol: UDP, port: 53 }
-        - { protocol: TCP, port: 53 }
+        - protocol: UDP
+          port: 53
+        - protocol: TCP
+          port: 53
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: frontend
+  name: frontend-to-backend
 spec:
   podSelector:
     matchLabels:
@@ -46,36 +49,53 @@ spec:
             matchLabels:
               tier: backend
       ports:
-        - port: 80
+        - protocol: TCP
+          port: 8080
+        - protocol: TCP
+          port: 80
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: backend
+  name: backend-from-frontend
 spec:
   podSelector:
     matchLabels:
       tier: backend
-  policyTypes: [Ingress, Egress]
+  policyTypes: [Ingress]
   ingress:
     - from:
         - podSelector:
             matchLabels:
               tier: frontend
       ports:
-        - port: 80
+        - protocol: TCP
+          port: 8080
+        - protocol: TCP
+          port: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: backend-to-database
+spec:
+  podSelector:
+    matchLabels:
+      tier: backend
+  policyTypes: [Egress]
   egress:
     - to:
         - podSelector:
             matchLabels:
               tier: database
       ports:
-        - port: 5432
+        - protocol: TCP
+          port: 5432
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: database
+  name: database-from-backend
 spec:
   podSelector:
     matchLabels:
@@ -87,5 +107,6 @@ spec:
             matchLabels:
               tier: backend
       ports:
-        - port: 5432
+        - protocol: TCP
+          port: 5432
 YAML

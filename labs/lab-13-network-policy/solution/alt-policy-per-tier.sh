@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Alternative: one policy per tier holding both its ingress and its egress, set-based selectors
 # (matchExpressions), the backend's port by its name http, the database's by postgres; kube-system
-# picked with matchExpressions on kubernetes.io/metadata.name.
+# picked with matchExpressions on kubernetes.io/metadata.name, and the DNS ports by CoreDNS's names for
+# them (dns over UDP, dns-tcp over TCP).
 set -euo pipefail
 ns=lab-13
 kubectl apply -n $ns -f - <<'YAML'
@@ -32,9 +33,9 @@ spec:
                 operator: In
                 values: [kube-dns]
       ports:
-        - port: 53
+        - port: dns
           protocol: UDP
-        - port: 53
+        - port: dns-tcp
           protocol: TCP
 ---
 apiVersion: networking.k8s.io/v1
