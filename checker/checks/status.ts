@@ -101,11 +101,20 @@ export function rolloutState(obj: KObject): { state: 'complete' | Phrase; settli
 }
 
 /** The Pod's Ready condition is True. A Pod that has finished (Succeeded or Failed) will never be ready. */
-export function podReady(pod: KObject | undefined): Observation[] {
+/**
+ * A container that restarted and has run for less than this is not yet counted as ready: one that
+ * exits at once (a shell with no terminal, a wrong command) is Ready for a moment between restarts.
+ */
+export const STABLE_AFTER_RESTART_MS = 20_000;
+
+export function podReady(pod: KObject | undefined, now = Date.now()): Observation[] {
   if (!pod) return [];
   const ready = findCondition(pod, 'Ready');
   const phase = String(pod.status?.phase ?? 'Pending');
-  const ok = ready?.status === 'True';
+  const restarting = ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
+    (c) => (c.restartCount ?? 0) > 0 && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= STABLE_AFTER_RESTART_MS),
+  );
+  const ok = ready?.status === 'True' && !restarting;
   const finished = phase === 'Succeeded' || phase === 'Failed';
   const subject = subjectOf(pod);
   return [
@@ -113,7 +122,13 @@ export function podReady(pod: KObject | undefined): Observation[] {
       subject,
       path: 'status.conditions[Ready]',
       expected: phrase('podReady'),
-      found: ok ? phrase('podReady') : finished ? phrase('podFinished', { phase }) : phrase('podNotReady', { phase }),
+      found: ok
+        ? phrase('podReady')
+        : finished
+          ? phrase('podFinished', { phase })
+          : ready?.status === 'True' && restarting
+            ? phrase('podRestarting', { container: restarting.name, restarts: String(restarting.restartCount) })
+            : phrase('podNotReady', { phase }),
       ok,
       ...(!ok && !finished ? { settling: true } : {}),
       kubectl: getCommand(subject),

@@ -16,10 +16,6 @@ export const UNPROVEN_ON_KIND: Record<string, string> = {
  * (each says what it saw). They are proven on simulated nodes meanwhile; remove a line when fixed.
  */
 export const FAILING_ON_KIND: Record<string, string> = {
-  'lab-02': 'mistake-web-shell-args.sh (web started with shell arguments) passes web-ready on real nodes: the check does not see that the container is not serving',
-  'lab-10': 'solve.sh exits 1 on real nodes (it waits for the Job and the CronJob run longer than on simulated nodes)',
-  'lab-11': 'solve.sh exits 1 on real nodes (its smoke Job does not complete within its wait)',
-  'lab-15': 'after solve.sh a Pod of api ends in phase Succeeded on real nodes (the container exits), so pods-ready fails',
 };
 
 export async function kindLabs(labs: LoadedLab[]): Promise<{ proven: LoadedLab[]; unproven: { lab: LoadedLab; why: string }[] }> {

@@ -102,6 +102,21 @@ describe('podReady', () => {
     expect([pending.ok, pending.settling]).toEqual([false, true]);
   });
 
+  it('a container that keeps exiting is not ready, even in the moment it is Ready between restarts', () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    const restarted = (restartCount: number, startedAt: string): KObject => {
+      const p = pod('Running', 'True');
+      p.status.containerStatuses = [{ name: 'web', ready: true, restartCount, state: { running: { startedAt } } }];
+      return p;
+    };
+    const [looping] = podReady(restarted(3, '2026-12-07T09:59:58Z'), now);
+    expect([looping.ok, looping.settling, (looping.found as Phrase).key, (looping.found as Phrase).params]).toEqual([false, true, 'podRestarting', { container: 'web', restarts: '3' }]);
+    // Restarted once, long ago, and running since: ready.
+    expect(podReady(restarted(1, '2026-12-07T09:59:00Z'), now)[0].ok).toBe(true);
+    // Never restarted: ready at once.
+    expect(podReady(restarted(0, '2026-12-07T09:59:59Z'), now)[0].ok).toBe(true);
+  });
+
   it('a finished Pod will never be ready: no waiting', () => {
     const [done] = podReady(pod('Succeeded', 'False'));
     expect(done.ok).toBe(false);

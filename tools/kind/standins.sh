@@ -12,8 +12,11 @@
 #                                          out like the real image: /etc/nginx/conf.d/default.conf,
 #                                          /usr/share/nginx/html, port 80, logs to stdout/stderr
 #   nginxinc/nginx-unprivileged:1.27       the same on port 8080, as uid 101
-#   busybox:1.36, busybox:latest           Debian's busybox-static (1.35) with its applets in /bin.
-#                                          Its `wget -T` segfaults: use `timeout 5 wget`.
+#   busybox:1.36, busybox:latest           Debian's busybox (1.35) with its applets in /bin.
+#                                          Its wget segfaults on -T (a bug of 1.35), so /bin/wget is
+#                                          a small script that runs it under `timeout` instead: -T N
+#                                          means what it means to busybox 1.36's wget. Its awk
+#                                          has no math functions: awk is Debian's mawk
 #   curlimages/curl:8.11.1                 Debian's curl (7.88) with the real image's entrypoint, as uid 100
 #   registry.k8s.io/pause:3.10             Wheelhouse's own pause (tools/kind/pause)
 #   registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3
@@ -71,7 +74,7 @@ trap cleanup EXIT
 
 bash "$kind_dir/rootfs.sh" nginx nginx-light >"$work/nginx.path" & bg_pids+=($!)
 bash "$kind_dir/rootfs.sh" curl curl ca-certificates >"$work/curl.path" & bg_pids+=($!)
-bash "$kind_dir/rootfs.sh" busybox busybox-static >"$work/busybox.path" & bg_pids+=($!)
+bash "$kind_dir/rootfs.sh" busybox busybox >"$work/busybox.path" & bg_pids+=($!)
 bash "$kind_dir/rootfs.sh" dnsutils dnsutils iproute2 iputils-ping curl ca-certificates >"$work/dnsutils.path" & bg_pids+=($!)
 bash "$kind_dir/components.sh" pause || fail "the pause program did not build"
 
@@ -214,16 +217,49 @@ build "$work/nginx" "${nginx_tags[0]}" "Debian bookworm nginx-light, laid out li
 build "$work/unprivileged" "$unpriv_tag" "Debian bookworm nginx-light, laid out like nginxinc/nginx-unprivileged (port 8080, uid 101)"
 
 # --- busybox -------------------------------------------------------------------------------------
+# Debian's dynamic busybox, not busybox-static: the static one's shell runs its own applets before
+# looking at PATH, so no script could stand in for one of them. Its libraries come along (the
+# program's NEEDED entries and the loader), nothing else of Debian.
 ctx="$work/busybox"
 mkdir -p "$ctx/root/bin" "$ctx/root/etc" "$ctx/root/tmp" "$ctx/root/root" "$ctx/root/home" "$ctx/x"
 chmod 1777 "$ctx/root/tmp"
-tar -xf "$(cat "$work/busybox.path")" -C "$ctx/x" ./usr/bin/busybox || fail "no busybox in the busybox root file system"
+libs=./usr/lib/x86_64-linux-gnu
+tar -xf "$(cat "$work/busybox.path")" -C "$ctx/x" ./usr/bin/busybox ./usr/bin/mawk "$libs/ld-linux-x86-64.so.2" "$libs/libc.so.6" "$libs/libresolv.so.2" "$libs/libm.so.6" ||
+  fail "no busybox (or its libraries) in the busybox root file system"
 mv "$ctx/x/usr/bin/busybox" "$ctx/root/bin/busybox"
+mv "$ctx/x/usr/bin/mawk" "$ctx/root/bin/mawk"
+mkdir -p "$ctx/root/lib/x86_64-linux-gnu" "$ctx/root/lib64"
+mv "$ctx/x/$libs"/* "$ctx/root/lib/x86_64-linux-gnu/"
+ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 "$ctx/root/lib64/ld-linux-x86-64.so.2"
 rm -rf "$ctx/x"
-for a in $("$ctx/root/bin/busybox" --list); do [[ $a == busybox ]] || ln -sf busybox "$ctx/root/bin/$a"; done
+for a in $(chroot "$ctx/root" /bin/busybox --list); do [[ $a == busybox ]] || ln -sf busybox "$ctx/root/bin/$a"; done
+# Debian builds busybox's awk without its math functions (atan2, sin, exp, …), which the real image
+# has: awk is Debian's mawk (and libm) instead.
+ln -sf mawk "$ctx/root/bin/awk"
+# busybox 1.35's wget crashes (SIGSEGV) whenever -T is given; 1.36, the image the labs name, does not.
+# The stand-in takes -T N (or -TN, --timeout=N) off and runs wget under busybox's own timeout.
+rm "$ctx/root/bin/wget"
+cat >"$ctx/root/bin/wget" <<'WGET'
+#!/bin/sh
+t= next=
+for a do
+  shift
+  if [ -n "$next" ]; then t=$a next=; continue; fi
+  case $a in
+    -T) next=1; continue ;;
+    -T*) t=${a#-T}; continue ;;
+    --timeout=*) t=${a#--timeout=}; continue ;;
+  esac
+  set -- "$@" "$a"
+done
+[ -n "$t" ] && exec /bin/busybox timeout "$t" /bin/busybox wget "$@"
+exec /bin/busybox wget "$@"
+WGET
+chmod 755 "$ctx/root/bin/wget"
 printf '%s\n' root:x:0:0:root:/root:/bin/sh daemon:x:1:1:daemon:/usr/sbin:/bin/false \
   www-data:x:33:33:www-data:/var/www:/bin/false nobody:x:65534:65534:nobody:/home:/bin/false >"$ctx/root/etc/passwd"
 printf '%s\n' root:x:0: daemon:x:1: www-data:x:33: nogroup:x:65534: >"$ctx/root/etc/group"
+printf '%s\n' 'hosts: files dns' >"$ctx/root/etc/nsswitch.conf"
 tar --numeric-owner --owner=0 --group=0 -C "$ctx/root" -cf "$ctx/root.tar" .
 cat >"$ctx/Dockerfile" <<'EOF'
 FROM scratch
@@ -231,7 +267,7 @@ ADD root.tar /
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 CMD ["sh"]
 EOF
-build "$ctx" "${busybox_tags[0]}" "Debian bookworm busybox-static 1.35 with its applets in /bin; its wget -T segfaults (use timeout 5 wget)" "${busybox_tags[@]:1}"
+build "$ctx" "${busybox_tags[0]}" "Debian bookworm busybox 1.35 with its applets in /bin; wget -T runs under timeout (1.35 crashes on -T)" "${busybox_tags[@]:1}"
 
 # --- curl ----------------------------------------------------------------------------------------
 ctx="$work/curl"
