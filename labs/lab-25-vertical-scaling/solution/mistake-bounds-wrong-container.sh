@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# fails: vpa-bounds
+# fails: vpa-bounds/container
 # Near miss: the bounds name the container app — the one of the Pod resizable. web's container
 # is called web, so its recommendations stay unbounded.
 set -euo pipefail
 ns=lab-25
-kubectl apply -n $ns -f - <<'YAML'
+# On simulated nodes (kwok) the API server refuses every resize: the resize is for real nodes.
+simulated=$(kubectl get node wheelhouse-worker -o jsonpath='{.metadata.annotations.kwok\.x-k8s\.io/node}')
+
+if [ "$simulated" != fake ]; then
+  kubectl patch pod resizable -n $ns --subresource resize -p '{"spec":{"containers":[{"name":"app","resources":{"requests":{"cpu":"500m"},"limits":{"cpu":"500m"}}}]}}'
+  kubectl wait pod/resizable -n $ns --for=jsonpath='{.status.containerStatuses[0].resources.limits.cpu}'=500m --timeout=120s
+fi
+kubectl patch deployment web -n $ns -p '{"spec":{"template":{"spec":{"containers":[{"name":"web","resizePolicy":[{"resourceName":"cpu","restartPolicy":"NotRequired"},{"resourceName":"memory","restartPolicy":"RestartContainer"}]}]}}}}'
+kubectl rollout status deployment/web -n $ns --timeout=120s
+kubectl apply -f - <<'YAML'
 apiVersion: autoscaling.k8s.io/v1
 kind: VerticalPodAutoscaler
 metadata:
   name: web-vpa
+  namespace: lab-25
 spec:
   targetRef:
     apiVersion: apps/v1
@@ -19,6 +29,10 @@ spec:
   resourcePolicy:
     containerPolicies:
       - containerName: app
-        minAllowed: { cpu: 50m, memory: 64Mi }
-        maxAllowed: { cpu: "1", memory: 512Mi }
+        minAllowed:
+          cpu: 50m
+          memory: 64Mi
+        maxAllowed:
+          cpu: "1"
+          memory: 512Mi
 YAML
