@@ -91,17 +91,21 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   const inLabNs = new Set(present);
   let deleted = present.length;
 
-  const emptyNamespace = (ns: string) =>
+  const emptyNamespace = (ns: string, types: ResourceType[] = namespaced) =>
     Promise.all(
-      namespaced
+      types
         .filter((t) => t.verbs.includes('deletecollection'))
         // Grace period 0: Pods go at once instead of after their 30 s of termination.
         .map((t) => refusedForAWhile(() => api.delete(apiPath(t, ns), { gracePeriodSeconds: '0', propagationPolicy: 'Background' }), deadline)),
     );
+  // The types that held labelled objects anywhere: the later looks list only those (a namespace
+  // being deleted admits no new object, and nothing else makes labelled objects meanwhile).
+  const labelledTypes = new Set<ResourceType>();
   // Objects that were still there after their DELETE (finalizers): looked at again until gone.
   let pending: { path: string; name: string }[] = [];
   const deleteLabelled = async (t: ResourceType) => {
     const items = await api.list(apiPath(t), { labelSelector: target.selector });
+    if (items.length) labelledTypes.add(t);
     const elsewhere = items.filter((o) => !(o.metadata.namespace && inLabNs.has(o.metadata.namespace)));
     await Promise.all(
       elsewhere.map(async (o) => {
@@ -116,7 +120,7 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   // 5 s. Once a namespace is terminating, nothing new can be created in it; what controllers made
   // meanwhile is deleted again below.
   const [, , nodesRestored] = await Promise.all([
-    Promise.all(present.map(emptyNamespace)),
+    Promise.all(present.map((n) => emptyNamespace(n))),
     Promise.all([...namespaced, ...cluster].map(deleteLabelled)),
     putNodesBack(api, marker, opts.provider),
   ]);
@@ -126,22 +130,30 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   // catches what controllers made from labelled templates meanwhile) and again while anything
   // labelled is found; objects whose deletion is pending are looked at one by one.
   let live = present;
-  let fullLook = true;
   let emptyOnce = new Set<string>();
+  // Per namespace, the types that held objects at the last look: the next look lists only those
+  // until they are empty; then every type is listed (a full look) before the namespace counts as
+  // empty, so an object of any type is still seen before a finalize.
+  const busyTypes = new Map<string, ResourceType[] | undefined>();
   const deletedAt = new Map<string, number>();
   const finalizedByUs = new Set<string>();
   for (;;) {
-    type Look = [{ ns: string; exists: boolean; controllerClock: number; deletedAt: number; left: KObject[] }[], KObject[], { path: string; name: string }[]];
+    type Look = [{ ns: string; exists: boolean; controllerClock: number; deletedAt: number; left: KObject[]; busy: ResourceType[]; full: boolean }[], KObject[], { path: string; name: string }[]];
     const [contents, labelled, stillPending]: Look = await Promise.all([
       Promise.all(
         live.map(async (ns) => {
-          const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(namespaced.map((t) => api.list(apiPath(t, ns))))]);
+          const types = busyTypes.get(ns) ?? namespaced;
+          const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(types.map(async (t) => ({ t, items: await api.list(apiPath(t, ns)) })))]);
+          const busy = lists.filter((l) => l.items.length).map((l) => l.t);
+          // Narrowed while something is left; a full look (undefined) once the narrowed one is empty.
+          busyTypes.set(ns, busy.length ? busy : undefined);
+          const full = types === namespaced;
           const deleted = Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now();
-          return { ns, exists: !!object, controllerClock: object ? controllerClock(object, deleted) : deleted, deletedAt: deleted, left: lists.flat() };
+          return { ns, exists: !!object, controllerClock: object ? controllerClock(object, deleted) : deleted, deletedAt: deleted, left: lists.flatMap((l) => l.items), busy, full };
         }),
       ),
-      fullLook
-        ? Promise.all([...namespaced, ...cluster].map((t) => api.list(apiPath(t), { labelSelector: target.selector }).then((l) => l.map((o) => ({ ...o, kind: t.kind }))))).then((l): KObject[] => l.flat())
+      labelledTypes.size
+        ? Promise.all([...labelledTypes].map((t) => api.list(apiPath(t), { labelSelector: target.selector }).then((l) => (l.length ? l.map((o) => ({ ...o, kind: t.kind })) : (labelledTypes.delete(t), []))))).then((l): KObject[] => l.flat())
         : ([] as KObject[]),
       Promise.all(pending.map(async (p) => ((await api.get(p.path)) ? p : undefined))).then((l) => l.filter((p) => p !== undefined)),
     ]);
@@ -153,19 +165,20 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     }
     live = contents.filter((c) => c.exists).map((c) => c.ns);
     pending = stillPending;
-    fullLook = labelled.length > 0;
     if (live.length === 0 && labelled.length === 0 && pending.length === 0) break;
 
     let finalized = false;
     if (opts.finalize) {
       const next = new Set<string>();
-      for (const { ns, exists, controllerClock, left } of contents) {
+      for (const { ns, exists, controllerClock, left, busy, full } of contents) {
         if (!exists || Date.now() - controllerClock > CONTROLLER_START_MS) continue;
         if (left.length) {
-          await emptyNamespace(ns);
+          await emptyNamespace(ns, busy);
           continue;
         }
-        // Empty on two looks in a row, so nothing was being created as the namespace went.
+        // Empty by a narrowed look: the next look lists every type, and only that counts.
+        if (!full) continue;
+        // Empty on two full looks in a row, so nothing was being created as the namespace went.
         if (emptyOnce.has(ns)) {
           remember(ns, deletedAt.get(ns)!, Date.now());
           await finalizeNamespace(api, ns);
