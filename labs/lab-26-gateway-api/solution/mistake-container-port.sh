@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# fails: canary-header, canary-split
-# Near miss: backendRefs name the containers' port 80. A route addresses the Service, which
-# listens on 8080: the backends do not resolve (ResolvedRefs False) and requests fail.
+# fails: canary-header/v2-only
+# Near miss: the header rule's backendRef names the container's port 80. A route addresses the
+# Service, which listens on 8080: the testers' backend does not resolve (ResolvedRefs False) and
+# their requests fail; the split names 8080 and works.
 set -euo pipefail
 kubectl apply -n lab-26 -f - <<'YAML'
 apiVersion: gateway.networking.k8s.io/v1
@@ -45,9 +46,9 @@ spec:
             statusCode: 301
     - backendRefs:
         - name: app-v1
-          port: 80
+          port: 8080
           weight: 90
         - name: app-v2
-          port: 80
+          port: 8080
           weight: 10
 YAML

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: route-attached
+# fails: route-attached/parent
 # Near miss: parentRefs copied from a shared-Gateway example names a namespace. There is no
 # web-gw in default, so the route attaches to nothing and no request ever reaches it.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: redirect
+# fails: redirect/permanent
 # Near miss: the redirect leaves out statusCode. The CRD fills in 302, a temporary redirect, so
 # browsers and search engines keep asking for /old.
 set -euo pipefail

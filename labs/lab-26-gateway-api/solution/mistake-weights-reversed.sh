@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fails: canary-split
+# fails: canary-split/weights
 # Near miss: the weights are swapped. 10 for app-v1 and 90 for app-v2 sends nine users in ten to
 # the untested version.
 set -euo pipefail

@@ -1,26 +1,35 @@
 #!/usr/bin/env bash
-# fails: canary-split
-# Near miss: the header rule is right, but every other request still goes to app-v1 alone.
-# Without a second weighted backend in the default rule there is no canary for ordinary users.
+# fails: gateway/same-namespace
+# Near miss: routes allowed from the namespaces labelled wheelhouse.dev/lab=lab-26 (a label lab-26 shows in
+# `kubectl get ns --show-labels`): today that is lab-26 alone, but any namespace given the label may attach routes.
 set -euo pipefail
-kubectl apply -n lab-26 -f - <<'YAML'
+
+kubectl apply -f - <<'YAML'
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
   name: web-gw
+  namespace: lab-26
 spec:
   gatewayClassName: nginx
   listeners:
     - name: http
       protocol: HTTP
       port: 80
+      allowedRoutes:
+        namespaces:
+          from: Selector
+          selector:
+            matchLabels:
+              wheelhouse.dev/lab: lab-26
 YAML
 
-kubectl apply -n lab-26 -f - <<'YAML'
+kubectl apply -f - <<'YAML'
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
   name: app
+  namespace: lab-26
 spec:
   parentRefs:
     - name: web-gw
@@ -46,4 +55,8 @@ spec:
     - backendRefs:
         - name: app-v1
           port: 8080
+          weight: 9
+        - name: app-v2
+          port: 8080
+          weight: 1
 YAML
