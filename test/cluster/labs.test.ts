@@ -11,7 +11,6 @@
 // labs that change nodes run alone. Per-lab times and the wall time are printed at the end
 // (CI budget: 15 min for the whole suite, labs included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import { testCluster } from '../support/cluster.ts';
 import { listLabs, type LoadedLab } from '../../checker/lab/load.ts';
 import { loadChecks } from '../../checker/checks/define.ts';
@@ -27,6 +26,7 @@ import { cleanLab, resetLab } from '../../checker/lifecycle/reset.ts';
 import { runSolution, solutionScripts, type SolutionScript } from '../../checker/lifecycle/solve.ts';
 import { CORE, apiPath } from '../../checker/lifecycle/kube-api.ts';
 import { LAB_LABEL } from '../../checker/lifecycle/setup.ts';
+import { changesNodes } from '../support/lab-nodes.ts';
 
 // WHEELHOUSE_LABS=lab-03,lab-04 proves only those (for authors on a shared dev cluster); the suite proves all.
 const only = process.env.WHEELHOUSE_LABS?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -153,13 +153,6 @@ function comparable(o: KObject): unknown {
   // Annotations controllers write on their own schedule (a Deployment's revision, a claim's binding).
   const annotations = Object.fromEntries(Object.entries(metadata.annotations ?? {}).filter(([k]) => !CONTROLLER_ANNOTATIONS.test(k)));
   return { labels: metadata.labels, annotations: Object.keys(annotations).length ? annotations : undefined, ...body };
-}
-
-/** A lab that changes nodes (lab.yaml `nodes`, or a solution that labels, taints or cordons one) must run alone. */
-async function changesNodes(lab: LoadedLab, scripts: SolutionScript[]): Promise<boolean> {
-  if (lab.nodes.length) return true;
-  const texts = await Promise.all(scripts.map((s) => readFile(s.file, 'utf8')));
-  return texts.some((t) => /\bkubectl\s+(taint|cordon|uncordon|drain)\b|\bkubectl\s+(label|annotate|patch|edit)\s+(nodes?|no)\b|\bkubectl\s+(label|annotate|patch|edit|taint)\s+(-\S+\s+)*nodes?\//.test(t));
 }
 
 /** Every scenario of one lab, in order; the first that fails ends the lab's test with its message. */

@@ -1,7 +1,7 @@
 // The kind tier: every lab with real-node tasks (`runtime: containers`) proven on a real kind
 // cluster that the product's own kind provider made (test/run.ts starts it with `lab up --provider
-// kind` and loads the images with `lab prefetch`). For each lab, one after another on the same
-// cluster, the way a learner moves through the course:
+// kind` and loads the images with `lab prefetch`). For each lab, one after another in its lane,
+// the way a learner moves through the course (two lanes side by side; labs that change nodes alone):
 //
 //   up → solve.sh → every task passes, the real-node ones included
 //   reset, each mistake-*.sh that names a real-node task → that task fails, the others do not
@@ -22,6 +22,7 @@ import { kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../../ch
 import { cleanLab, resetLab } from '../../checker/lifecycle/reset.ts';
 import { runSolution, solutionScripts, type SolutionScript } from '../../checker/lifecycle/solve.ts';
 import { kindLabs } from './which-labs.ts';
+import { changesNodes } from '../support/lab-nodes.ts';
 
 const kubeconfig = process.env.WHEELHOUSE_KIND_KUBECONFIG;
 if (!kubeconfig) throw new Error('No kind cluster: the kind tier runs through `npm test` (test/run.ts starts the cluster).');
@@ -69,24 +70,36 @@ async function run(lab: LoadedLab, script: SolutionScript): Promise<void> {
   expect(r.code, `${lab.id} solution/${script.name}.sh failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
 }
 
-let previous: LoadedLab | undefined;
+/**
+ * Labs that leave the nodes alone run in two lanes side by side (their near misses mostly wait on
+ * containers, which costs little); each lane moves from lab to lab as a learner does. Labs that
+ * change nodes run alone afterwards.
+ */
+const LANES = 2;
+const previousIn = new Map<number, LoadedLab>();
+const alone = new Set<string>();
+for (const lab of proven) if (await changesNodes(lab, await solutionScripts(lab))) alone.add(lab.id);
+const shared = proven.filter((l) => !alone.has(l.id));
+const laneOf = new Map(shared.map((l, i) => [l.id, i % LANES]));
+const laneTail = Array.from({ length: LANES }, () => Promise.resolve());
+const PER_LAB_MS = 20 * 60_000;
 
-describe.each(proven.map((l) => [l.id, l] as const))('%s on real nodes', (_id, lab) => {
-  it('starts, is solved with every real-node task passing, and fails each real-node near miss', async () => {
+async function prove(lab: LoadedLab, lane: number): Promise<void> {
     const t0 = performance.now();
     const checks = await loadChecks(lab);
     const scripts = await solutionScripts(lab);
     const graded = (deadlineMs: number) => grade(lab, checks, { reader, deadlineMs, intervalMs: INTERVAL_MS, simulated: false });
     const containerTasks = new Set(lab.tasks.filter((t) => t.runtime === 'containers').map((t) => t.id));
 
-    // The lab switch: the previous lab is cleaned away, this one set up, as `lab up` does.
+    // The lab switch: the lane's previous lab is cleaned away, this one set up, as `lab up` does.
+    const previous = previousIn.get(lane);
     const s0 = performance.now();
     if (previous) await cleanLab(target, previous, io);
     // An author's cluster may hold this lab from an earlier run (WHEELHOUSE_LABS): it starts clean.
     if (only?.length) await cleanLab(target, lab, io);
     await setUpLab(target, lab, { ...io, wait: true });
     if (previous) switches.push({ from: previous.id, to: lab.id, ms: performance.now() - s0 });
-    previous = lab;
+    previousIn.set(lane, lab);
 
     // The starting state: no real-node task passes before the learner has done anything.
     const start = await graded(2000);
@@ -114,5 +127,43 @@ describe.each(proven.map((l) => [l.id, l] as const))('%s on real nodes', (_id, l
       }
     }
     times.push(`  ${lab.id}  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  (${mistakes.length} real-node near misses)`);
-  }, 20 * 60_000);
-});
+}
+
+if (shared.length) {
+  describe.concurrent('labs that leave the nodes alone', () => {
+    it.each(shared.map((l) => [l.id, l] as const))(
+      '%s on real nodes: starts, is solved with every real-node task passing, and fails each real-node near miss',
+      async (_id, lab) => {
+        // Wait for the lane's earlier labs (the chain is built in declaration order, before any await).
+        const lane = laneOf.get(lab.id)!;
+        const before = laneTail[lane];
+        let done!: () => void;
+        laneTail[lane] = new Promise<void>((r) => (done = r));
+        await before;
+        try {
+          await prove(lab, lane);
+        } finally {
+          done();
+        }
+      },
+      PER_LAB_MS * Math.max(1, Math.ceil(shared.length / LANES)),
+    );
+  });
+}
+
+if (alone.size) {
+  describe('labs that change nodes', () => {
+    // Every lane's last lab goes first: a drain empties a whole node.
+    beforeAll(async () => {
+      for (const [lane, lab] of previousIn) {
+        await cleanLab(target, lab, io);
+        previousIn.delete(lane);
+      }
+    }, PER_LAB_MS);
+    it.each(proven.filter((l) => alone.has(l.id)).map((l) => [l.id, l] as const))(
+      '%s on real nodes: starts, is solved with every real-node task passing, and fails each real-node near miss',
+      (_id, lab) => prove(lab, LANES),
+      PER_LAB_MS,
+    );
+  });
+}
