@@ -105,7 +105,7 @@ async function kindTier(): Promise<number> {
   // lifecycle test, whose last step deletes the cluster.
   const e2e = await npx(['playwright', 'test'], { ...env, WHEELHOUSE_E2E_KIND: '1', WHEELHOUSE_TEST_KUBECONFIG: kind.kubeconfig }, '[kind]');
   if (e2e !== 0) failed = e2e;
-  for (const file of ['test/kind/labs.test.ts', 'test/kind/lifecycle.test.ts']) {
+  for (const file of ['test/kind/labs.test.ts', 'test/kind/lessons.test.ts', 'test/kind/lifecycle.test.ts']) {
     const code = await npx(['vitest', 'run', '--project', 'kind', file], env, '[kind]');
     if (code !== 0) failed = code;
   }

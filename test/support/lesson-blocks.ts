@@ -10,7 +10,7 @@ export type Locale = (typeof LOCALES)[number];
 export interface CodeBlock {
   /** Language after the fence: yaml, bash, … ('' when none). */
   lang: string;
-  /** Words after the language: `run`, `counter-example`, `title="…"`. */
+  /** Words after the language: `run`, `nodes`, `counter-example`, `title="…"`. */
   meta: string;
   code: string;
   /** 1-based line of the opening fence. */
@@ -83,4 +83,10 @@ export function manifestDocs(block: CodeBlock): any[] {
 
 export function isRunnable(block: CodeBlock): boolean {
   return ['bash', 'sh', 'shell'].includes(block.lang) && hasMeta(block, 'run');
+}
+
+/** A command block that needs real nodes (logs, exec, Jobs that run, DNS, Service traffic): the kind
+ * tier runs it (test/kind/lessons.test.ts), in page order with the lesson's `run` blocks. */
+export function isRunnableOnNodes(block: CodeBlock): boolean {
+  return ['bash', 'sh', 'shell'].includes(block.lang) && hasMeta(block, 'nodes');
 }

@@ -1,0 +1,96 @@
+// The lessons' commands that need real nodes, proven on the kind tier's cluster: for each English
+// lesson with a ```bash nodes block (kubectl logs, exec, Jobs that really run, DNS answers, Service
+// traffic from a Pod), every block marked `run` or `nodes` runs in page order, in a fresh
+// namespace (lesson-NN-nodes, through the kubeconfig's context), and must exit 0. The `run` blocks
+// come along because the `nodes` blocks use what they made. test/cluster/lessons.test.ts runs the
+// `run` blocks alone on simulated nodes; test/unit/lessons.test.ts keeps the Korean blocks identical.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lessonFiles, readLesson, isRunnable, isRunnableOnNodes } from '../support/lesson-blocks.ts';
+import { normalizeImage, scriptImages, UNPULLABLE } from '../../checker/lab/images.ts';
+import { prefetch } from '../../checker/lifecycle/prefetch.ts';
+import { realSystem } from '../../checker/providers/system.ts';
+import { silentProgress } from '../../checker/lifecycle/progress.ts';
+
+const kubeconfig = process.env.WHEELHOUSE_KIND_KUBECONFIG;
+if (!kubeconfig) throw new Error('No kind cluster: set WHEELHOUSE_KIND_KUBECONFIG to its kubeconfig (the kind tier of `npm test` does, test/run.ts).');
+
+const BLOCK_MS = 180_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program (kubectl from PATH: the project's, in the tier) with the given kubeconfig. */
+function run(cmd: string, args: string[], kc: string, o: { cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, {
+      cwd: o.cwd,
+      env: { ...process.env, KUBECONFIG: kc, WHEELHOUSE_KUBECONFIG: kc },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: o.timeoutMs ?? 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('error', reject);
+    p.on('close', (code, signal) => resolve({ code: code ?? -1, stdout, stderr: signal ? `${stderr}\n(killed by ${signal}: over ${(o.timeoutMs ?? 120_000) / 1000} s?)` : stderr }));
+    p.stdin.end();
+  });
+}
+
+/** A copy of the kind kubeconfig, in a folder of its own, whose current namespace is `namespace`. */
+async function kubeconfigIn(namespace: string): Promise<string> {
+  const kc = join(mkdtempSync(join(tmpdir(), 'wh-lesson-nodes-')), 'kubeconfig');
+  copyFileSync(kubeconfig!, kc);
+  const r = await run('kubectl', ['config', 'set-context', '--current', `--namespace=${namespace}`], kc);
+  if (r.code !== 0) throw new Error(`kubectl config set-context --namespace=${namespace} failed: ${r.stderr}`);
+  return kc;
+}
+
+const lessons = lessonFiles('en')
+  .map((f) => readLesson('en', f))
+  .filter((l) => l.blocks.some(isRunnableOnNodes))
+  .map((l) => ({ lesson: l, blocks: l.blocks.filter((b) => isRunnable(b) || isRunnableOnNodes(b)) }));
+
+// The tier's cluster holds the labs' images (`lab prefetch`); the lessons name a few more (nginx:1.26
+// for a rollout, the DNS tools image). Load those the blocks name the way a learner would, from the
+// local Docker (on a machine with no registry, the stand-ins of tools/kind/standins.sh).
+beforeAll(async () => {
+  const images = new Set<string>();
+  for (const { blocks } of lessons) for (const b of blocks) for (const i of scriptImages(b.code)) if (!UNPULLABLE.test(i)) images.add(normalizeImage(i));
+  if (images.size) await prefetch([...images].sort(), kubeconfig, { sys: { ...realSystem, env: process.env }, progress: silentProgress, lang: 'en' });
+}, 600_000);
+
+for (const { lesson, blocks } of lessons) {
+  const ns = `lesson-${lesson.slug.slice(0, 2)}-nodes`;
+  let kc = '';
+
+  describe(`lesson ${lesson.slug} on real nodes`, () => {
+    beforeAll(async () => {
+      await run('kubectl', ['delete', 'namespace', ns, '--ignore-not-found', '--wait=true', '--timeout=120s'], kubeconfig, { timeoutMs: 150_000 });
+      const r = await run('kubectl', ['create', 'namespace', ns], kubeconfig);
+      if (r.code !== 0) throw new Error(`kubectl create namespace ${ns} failed: ${r.stderr}`);
+      kc = await kubeconfigIn(ns);
+    });
+    afterAll(async () => {
+      await run('kubectl', ['delete', 'namespace', ns, '--ignore-not-found', '--wait=false'], kubeconfig);
+      if (kc) rmSync(join(kc, '..'), { recursive: true, force: true });
+    });
+
+    const nodes = blocks.filter(isRunnableOnNodes).map((b) => b.line);
+    it(`runs its ${blocks.length} run and nodes block(s) in order (nodes at lines ${nodes.join(', ')})`, async () => {
+      for (const block of blocks) {
+        const t0 = performance.now();
+        const r = await run('bash', ['-euo', 'pipefail', '-c', block.code], kc, { cwd: join(kc, '..'), timeoutMs: BLOCK_MS });
+        expect(r.code, `${lesson.file}:${block.line} (${block.meta}) failed after ${((performance.now() - t0) / 1000).toFixed(0)} s:\n$ ${block.code}\n${r.stdout}\n${r.stderr}`).toBe(0);
+      }
+    }, blocks.length * BLOCK_MS + 60_000);
+  });
+}
