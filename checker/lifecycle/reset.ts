@@ -261,9 +261,40 @@ export async function cleanLab(t: LabTarget, lab: LoadedLab, opts: Pick<UpOption
   return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () => sweep(t.api, t.marker, labSweep(lab), { finalize: t.state.provider !== 'existing', provider: t.state.provider }));
 }
 
+/**
+ * The node folders behind the lab's own hostPath PersistentVolumes, with the nodes their affinity
+ * names (every node when it names none). Deleting a PV leaves its folder's files on the node: on
+ * real nodes a lab run again would find the last run's files (lab-14's note).
+ */
+async function labHostFolders(api: KubeApi, lab: LoadedLab): Promise<{ path: string; nodes: string[] }[]> {
+  const pvs = await api.list(apiPath(CORE('persistentvolumes')), { labelSelector: `${LAB_LABEL}=${lab.id}` });
+  const all = (await api.list(apiPath(CORE('nodes')))).map((n) => n.metadata.name);
+  return pvs
+    .filter((pv) => typeof pv.spec?.hostPath?.path === 'string')
+    .map((pv) => {
+      const named = (pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []).flatMap((term: { matchExpressions?: { key: string; values?: string[] }[] }) =>
+        (term.matchExpressions ?? []).filter((e) => e.key === 'kubernetes.io/hostname').flatMap((e) => e.values ?? []),
+      );
+      return { path: String(pv.spec.hostPath.path), nodes: named.length ? named.filter((n: string) => all.includes(n)) : all };
+    })
+    // A lab's own folder only: absolute, at least two levels deep, no way up.
+    .filter((f) => /^\/[^/]+\/[^/]/.test(f.path) && !f.path.split('/').includes('..'));
+}
+
+/** Empties those folders inside the kind node containers (each node is a container named like it). */
+async function emptyKindFolders(folders: { path: string; nodes: string[] }[], sys: UpOptions['sys']): Promise<void> {
+  await Promise.all(
+    folders.flatMap((f) =>
+      f.nodes.map((node) => sys.run('docker', ['exec', node, 'sh', '-c', 'rm -rf -- "$1"/* "$1"/.[!.]* 2>/dev/null; true', 'empty', f.path], { timeoutMs: 30_000 })),
+    ),
+  );
+}
+
 /** `lab reset`: clean, then set up again. */
 export async function resetLab(t: LabTarget, lab: LoadedLab, opts: UpOptions): Promise<SweepReport> {
+  const folders = t.state.provider === 'kind' ? await labHostFolders(t.api, lab) : [];
   const report = await cleanLab(t, lab, opts);
+  if (folders.length) await emptyKindFolders(folders, opts.sys);
   // The nodes are at the baseline now: no lab's node changes are applied.
   t.marker.currentLab = undefined;
   await setUpLab(t, lab, opts);

@@ -93,7 +93,12 @@ export default defineChecks({
   'all-available': async ({ get, list }) => {
     const web = await get('apps/v1', 'Deployment', 'web');
     const slices = await list('discovery.k8s.io/v1', 'EndpointSlice', { labelSelector: 'kubernetes.io/service-name=web' });
-    const ready = slices.flatMap((s) => s.endpoints ?? []).filter((e: { conditions?: { ready?: boolean } }) => e.conditions?.ready === true).length;
+    // A slice without ports holds Pods whose container has no port the Service's targetPort names:
+    // they are listed, but no traffic reaches them.
+    const ready = slices
+      .filter((s) => (s.ports ?? []).length > 0)
+      .flatMap((s) => s.endpoints ?? [])
+      .filter((e: { conditions?: { ready?: boolean } }) => e.conditions?.ready === true).length;
     return [match(web, { spec: { replicas: 5 }, status: { updatedReplicas: 5, availableReplicas: 5 } }), rolloutComplete(web), observe(slices, 'endpoints[ready] of Service web', 5, ready, { settling: true })];
   },
 });

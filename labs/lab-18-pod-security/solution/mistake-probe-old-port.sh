@@ -13,4 +13,6 @@ kubectl patch deployment legacy -n $ns --type=json -p '[
   {"op":"add","path":"/spec/template/spec/containers/0/volumeMounts","value":[{"name":"tmp","mountPath":"/tmp"}]},
   {"op":"add","path":"/spec/template/spec/volumes","value":[{"name":"tmp","emptyDir":{}}]},
   {"op":"add","path":"/spec/template/spec/containers/0/readinessProbe","value":{"httpGet":{"path":"/","port":80},"periodSeconds":5}}]'
-kubectl wait deployment/legacy -n $ns --for=jsonpath='{.status.updatedReplicas}'=2 --timeout=90s
+# Simulated nodes report the new Pods ready and the rollout finishes; on real nodes they never get
+# ready and the rollout stays where it is: wait for one or the other, as the learner would look.
+kubectl rollout status deployment/legacy -n $ns --timeout=45s || kubectl get pods -n $ns
