@@ -8,17 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { lessonFiles, readLesson, isRunnable, isRunnableOnNodes } from '../support/lesson-blocks.ts';
 import { normalizeImage, scriptImages, UNPULLABLE } from '../../checker/lab/images.ts';
 import { prefetch } from '../../checker/lifecycle/prefetch.ts';
 import { realSystem } from '../../checker/providers/system.ts';
 import { silentProgress } from '../../checker/lifecycle/progress.ts';
+import { localKubeBinDir } from '../../checker/providers/kwok.ts';
 
 const kubeconfig = process.env.WHEELHOUSE_KIND_KUBECONFIG;
 if (!kubeconfig) throw new Error('No kind cluster: set WHEELHOUSE_KIND_KUBECONFIG to its kubeconfig (the kind tier of `npm test` does, test/run.ts).');
 
 const BLOCK_MS = 180_000;
+// The project's kubectl (the pinned version), never one the machine happens to have: a lesson's
+// commands and their output are written for it.
+const kubeBin = localKubeBinDir();
+if (!kubeBin) throw new Error('The Kubernetes binaries are not built: bash tools/kube/build.sh');
+const PATH = `${kubeBin}${delimiter}${process.env.PATH ?? ''}`;
 
 interface Run {
   code: number;
@@ -26,12 +32,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs a program (kubectl from PATH: the project's, in the tier) with the given kubeconfig. */
+/** Runs a program with the given kubeconfig and the project's kubectl first on PATH. */
 function run(cmd: string, args: string[], kc: string, o: { cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, {
       cwd: o.cwd,
-      env: { ...process.env, KUBECONFIG: kc, WHEELHOUSE_KUBECONFIG: kc },
+      env: { ...process.env, PATH, KUBECONFIG: kc, WHEELHOUSE_KUBECONFIG: kc },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: o.timeoutMs ?? 120_000,
     });
