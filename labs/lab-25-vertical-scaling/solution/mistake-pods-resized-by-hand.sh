@@ -39,7 +39,8 @@ YAML
 if [ "$simulated" != fake ]; then
   kubectl wait vpa/web-vpa -n $ns --for=condition=RecommendationProvided --timeout=300s
   cpu=$(kubectl get vpa web-vpa -n $ns -o jsonpath='{.status.recommendation.containerRecommendations[0].target.cpu}')
-  for p in $(kubectl get pods -n $ns -l app=web -o name); do
+  # The Pods that stay (a Pod of the earlier ReplicaSet may still be terminating: it goes away).
+  for p in $(kubectl get pods -n $ns -l app=web -o go-template='{{range .items}}{{if not .metadata.deletionTimestamp}}pod/{{.metadata.name}}{{"\n"}}{{end}}{{end}}'); do
     kubectl patch $p -n $ns --subresource resize -p "{\"spec\":{\"containers\":[{\"name\":\"web\",\"resources\":{\"requests\":{\"cpu\":\"$cpu\"}}}]}}"
   done
 fi
