@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClusterReader, DryRunOptions, KObject } from '../cluster/types.ts';
+import { RUN_STARTED_ANNOTATION, eventTime, type ClusterReader, type DryRunOptions, type KObject } from '../cluster/types.ts';
 import { builtInResource } from '../cluster/resources.ts';
 import { LabError, type LoadedLab } from '../lab/load.ts';
 import { displayPath } from '../lab/paths.ts';
@@ -101,7 +101,12 @@ export function createContext(lab: LoadedLab, reader: ClusterReader, simulated: 
     },
     async list(apiVersion, kind, opts = {}) {
       const namespace = opts.allNamespaces ? undefined : namespaceFor(apiVersion, kind, opts.namespace);
-      const items = await reader.list(apiVersion, kind, { namespace, labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector });
+      let items = await reader.list(apiVersion, kind, { namespace, labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector });
+      // Events of a namespace that a reset kept are this run's only from when the run began.
+      if (kind === 'Event' && namespace) {
+        const started = Date.parse(String((await reader.get('v1', 'Namespace', namespace))?.metadata.annotations?.[RUN_STARTED_ANNOTATION] ?? ''));
+        if (Number.isFinite(started)) items = items.filter((e) => !(eventTime(e) < started));
+      }
       return tagList(items, { apiVersion, kind, namespace, labelSelector: opts.labelSelector, list: true });
     },
     async admits(obj, opts = {}) {

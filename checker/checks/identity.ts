@@ -1,7 +1,8 @@
 // "Fix it in place" (../shared/GRADING.md, 4): the object is the one the lab started with, not
 // deleted and created again under the same name. A re-created object has a new metadata.uid, and
 // the events the controllers and the scheduler wrote about the first one still name the old uid
-// (a lab's namespace starts empty, so every event in it is about this run of the lab).
+// (the checks see only this run's events: a lab's namespace starts empty, or a reset emptied it and
+// marked when the run began, checker/cluster/types.ts RUN_STARTED_ANNOTATION).
 import type { KObject } from '../cluster/types.ts';
 import { observe } from './match.ts';
 import type { Observation } from './observation.ts';

@@ -110,6 +110,18 @@ export class ClusterError extends Error {
 /** The annotation kwok puts on the nodes it simulates: such a cluster has no real containers. */
 export const SIMULATED_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
 
+/**
+ * On a lab namespace that `lab reset` emptied in place: when the lab's current run began (server
+ * time). Events that happened before it are about the last run's objects, never this one's.
+ */
+export const RUN_STARTED_ANNOTATION = 'wheelhouse.dev/run-started';
+
+/** When an Event happened (its own time, else when it was stored), in ms; NaN if it says nothing. */
+export function eventTime(e: KObject): number {
+  const t = e.eventTime ?? e.firstTimestamp ?? e.deprecatedFirstTimestamp ?? e.metadata.creationTimestamp;
+  return Date.parse(String(t ?? ''));
+}
+
 export async function isSimulated(reader: ClusterReader): Promise<boolean> {
   const nodes = await reader.list('v1', 'Node');
   return nodes.some((n) => n.metadata.annotations?.[SIMULATED_NODE_ANNOTATION] === 'fake');

@@ -44,7 +44,7 @@ export async function down(kubeconfig: string, o: { sys: System; progress: Progr
     if (state.provider === 'existing') {
       const { api, marker } = owned!;
       await progress.step(msg(lang, 'stepReleaseExisting', {}), async () => {
-        await sweep(api, marker, allLabsSweep, { finalize: false, provider: 'existing' });
+        await sweep(api, marker, allLabsSweep, { provider: 'existing' });
         await removeGrader(api);
         await api.delete(markerPath);
       });

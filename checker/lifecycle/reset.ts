@@ -1,53 +1,60 @@
 // `lab reset`: remove everything labelled for the lab (in every namespace and cluster-wide),
-// delete its namespace, put every node back as it was when Wheelhouse marked the cluster, then
-// set the lab up again. Reset = clean + up, so switching labs or starting over needs no new cluster.
+// empty the lab's namespaces, put every node back as it was when Wheelhouse marked the cluster,
+// then set the lab up again. Reset = clean + up, so switching labs or starting over needs no new
+// cluster.
 //
-// Why it is written for speed: the test suite resets labs hundreds of times. The API server's
-// namespace controller waits a fixed 5 s before it starts on a deleted namespace (a grace period
-// for highly available API servers). On the single API server of a kind or kwok cluster,
-// Wheelhouse deletes the namespace's content itself (most of it before the namespace), checks
-// twice that nothing is left, and then finalizes the namespace, which the controller would have
-// done. It does so only before the controller can have started (see controllerClock): a pass that
-// has begun deletes by namespace name, so it would also delete what the lab's setup creates in the
-// new namespace of the same name; later, it waits for the controller. Any other cluster (the
-// existing provider) waits for the controller as usual.
-import type { KObject } from '../cluster/types.ts';
+// Why it is written for speed: the test suite resets labs hundreds of times, and a learner waits
+// for every reset. A reset keeps the namespaces that the lab's setup defines and empties them in
+// place (every object of every type, deleted at once, looked at until two looks in a row find
+// nothing), then gives them back the labels and annotations the setup gives them. It never waits
+// for the API server's namespace controller, which starts on a deleted namespace only 5 s after
+// the deletion. Namespaces that the setup does not define are deleted (emptied first, so the
+// controller's pass is short) and waited for, as `lab down` does on an adopted cluster.
+import { RUN_STARTED_ANNOTATION, type KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
 import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
-import { LAB_LABEL } from './setup.ts';
+import { LAB_LABEL, readSetup } from './setup.ts';
 import { LifecycleError } from './errors.ts';
 import { putNodesBack, type Marker } from './marker.ts';
 import type { ProviderName } from './state.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
 import { msg } from './messages.ts';
 
-/** The namespace controller starts 5 s after a namespace's first recent change; finalizing stays well before. */
-const CONTROLLER_START_MS = 4_000;
-
 /** Namespaces no reset may delete, whatever labels someone put on them. */
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** A namespace's own metadata as the lab's setup gives it. */
+export interface NamespaceMeta {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
 
 export interface SweepTarget {
   /** Label selector of what goes: `wheelhouse.dev/lab=lab-07`, or `wheelhouse.dev/lab` for every lab. */
   selector: string;
   /** Namespaces deleted with all their content (whether labelled or not), besides the labelled ones. */
   namespaces: string[];
+  /**
+   * Namespaces that stay: emptied in place and given back these labels and annotations (a reset,
+   * whose setup makes them again at once). Those not named here are deleted.
+   */
+  keep?: Record<string, NamespaceMeta>;
 }
 
 export interface SweepOptions {
-  /** Finalize emptied namespaces instead of waiting for the namespace controller (single API server only). */
-  finalize: boolean;
   /**
    * The provider of the cluster. An adopted one (existing) gets back only what labs changed on its
    * nodes, and a namespace it had before the adoption is never deleted, only rid of the lab's
    * labelled objects (#14).
    */
   provider: ProviderName;
+  /** Wait until the deleted namespaces are gone (default); kept ones are always waited for. */
+  waitForNamespaces?: boolean;
   deadlineMs?: number;
 }
 
 export interface SweepReport {
-  /** Objects deleted by label outside the lab namespaces, and namespaces deleted. */
+  /** Objects deleted by label outside the lab namespaces, and namespaces deleted or emptied. */
   deleted: number;
   namespaces: string[];
   nodesRestored: string[];
@@ -65,6 +72,15 @@ function sweepable(types: ResourceType[]): { namespaced: ResourceType[]; cluster
   };
 }
 
+/** Events keep coming while things stop (a kubelet reports late): deleted, never waited for. */
+const isEvents = (t: ResourceType) => t.resource === 'events' && (t.group === '' || t.group === 'events.k8s.io');
+
+/** What the cluster's controllers make again in every namespace at once: not waited for. */
+function remade(t: ResourceType, o: KObject): boolean {
+  if (t.group !== '') return false;
+  return (t.resource === 'serviceaccounts' && o.metadata.name === 'default') || (t.resource === 'configmaps' && o.metadata.name === 'kube-root-ca.crt');
+}
+
 const nsPath = (name?: string) => apiPath(CORE('namespaces'), undefined, name);
 
 /** Deletes what the target names and waits until it is gone; restores nodes to the marker's baseline. */
@@ -73,10 +89,14 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   const deadline = t0 + (opts.deadlineMs ?? 90_000);
   const [types, labelledNs] = await Promise.all([api.resources(), api.list(nsPath(), { labelSelector: target.selector })]);
   const { namespaced, cluster } = sweepable(types);
+  const watched = namespaced.filter((t) => !isEvents(t));
   const before = opts.provider === 'existing' ? new Set(marker.namespacesBefore ?? []) : new Set<string>();
   const kept = (n: string) => PROTECTED_NAMESPACES.has(n) || before.has(n) || before.has('*');
-  const wanted = [...new Set([...target.namespaces, ...labelledNs.map((n) => n.metadata.name)])].filter((n) => !kept(n));
-  const present = (await Promise.all(wanted.map(async (n) => ((await api.get(nsPath(n))) ? n : undefined)))).filter((n): n is string => !!n);
+  const wanted = [...new Set([...target.namespaces, ...labelledNs.map((n) => n.metadata.name), ...Object.keys(target.keep ?? {})])].filter((n) => !kept(n));
+  const objects = new Map((await Promise.all(wanted.map(async (n) => [n, await api.get(nsPath(n))] as const))).filter(([, o]) => !!o));
+  const present = [...objects.keys()];
+  // Emptied in place: kept by the target and not already going (a learner may have deleted one).
+  const inPlace = new Set(present.filter((n) => target.keep?.[n] && !objects.get(n)!.metadata.deletionTimestamp));
 
   // A lab's own admission control (policies, webhooks) goes first and is waited for: a policy that
   // also judges DELETE would otherwise refuse the very deletions below.
@@ -91,15 +111,15 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
   const inLabNs = new Set(present);
   let deleted = present.length;
 
-  const emptyNamespace = (ns: string, types: ResourceType[] = namespaced) =>
+  const emptyNamespace = (ns: string, types: ResourceType[] = watched) =>
     Promise.all(
       types
         .filter((t) => t.verbs.includes('deletecollection'))
         // Grace period 0: Pods go at once instead of after their 30 s of termination.
         .map((t) => refusedForAWhile(() => api.delete(apiPath(t, ns), { gracePeriodSeconds: '0', propagationPolicy: 'Background' }), deadline)),
     );
-  // The types that held labelled objects anywhere: the later looks list only those (a namespace
-  // being deleted admits no new object, and nothing else makes labelled objects meanwhile).
+  // The types that held labelled objects anywhere: the later looks list only those (nothing else
+  // makes labelled objects meanwhile).
   const labelledTypes = new Set<ResourceType>();
   // Objects that were still there after their DELETE (finalizers): looked at again until gone.
   let pending: { path: string; name: string }[] = [];
@@ -115,87 +135,115 @@ export async function sweep(api: KubeApi, marker: Marker, target: SweepTarget, o
     );
     deleted += elsewhere.length;
   };
-  // The namespaces' content goes first, while they are still active, so that the namespaces are
-  // nearly empty when they are deleted: they can then be finalized well within the controller's
-  // 5 s. Once a namespace is terminating, nothing new can be created in it; what controllers made
-  // meanwhile is deleted again below.
+  // Every namespace's content goes first, while the namespace is active: the ones that are then
+  // deleted are nearly empty, so the namespace controller's pass is short.
   const [, , nodesRestored] = await Promise.all([
     Promise.all(present.map((n) => emptyNamespace(n))),
     Promise.all([...namespaced, ...cluster].map(deleteLabelled)),
     putNodesBack(api, marker, opts.provider),
   ]);
-  await Promise.all(present.map((n) => refusedForAWhile(() => api.delete(nsPath(n)), deadline)));
+  const going = present.filter((n) => !inPlace.has(n));
+  await Promise.all(going.map((n) => refusedForAWhile(() => api.delete(nsPath(n)), deadline)));
+  // Deleted namespaces are waited for unless told otherwise; one that is kept always (its setup comes next).
+  const awaited = new Set(going.filter((n) => opts.waitForNamespaces !== false || target.keep?.[n]));
 
-  // Wait until nothing is left. The full listing by label runs on the first look (it also
-  // catches what controllers made from labelled templates meanwhile) and again while anything
-  // labelled is found; objects whose deletion is pending are looked at one by one.
-  let live = present;
+  // Wait until nothing is left. A namespace emptied in place counts as empty after two full looks
+  // in a row (every type listed) find nothing: by then every owner is gone, so no controller makes
+  // anything again. While something is left, the next look lists only the types that held it.
   let emptyOnce = new Set<string>();
-  // Per namespace, the types that held objects at the last look: the next look lists only those
-  // until they are empty; then every type is listed (a full look) before the namespace counts as
-  // empty, so an object of any type is still seen before a finalize.
   const busyTypes = new Map<string, ResourceType[] | undefined>();
-  const deletedAt = new Map<string, number>();
-  const finalizedByUs = new Set<string>();
+  let live = [...awaited];
+  let filling = [...inPlace];
   for (;;) {
-    type Look = [{ ns: string; exists: boolean; controllerClock: number; deletedAt: number; left: KObject[]; busy: ResourceType[]; full: boolean }[], KObject[], { path: string; name: string }[]];
-    const [contents, labelled, stillPending]: Look = await Promise.all([
+    const [contents, gone, labelled, stillPending] = await Promise.all([
       Promise.all(
-        live.map(async (ns) => {
-          const types = busyTypes.get(ns) ?? namespaced;
-          const [object, lists] = await Promise.all([api.get(nsPath(ns)), Promise.all(types.map(async (t) => ({ t, items: await api.list(apiPath(t, ns)) })))]);
+        filling.map(async (ns) => {
+          const types = busyTypes.get(ns) ?? watched;
+          const lists = await Promise.all(types.map(async (t) => ({ t, items: (await api.list(apiPath(t, ns))).filter((o) => !remade(t, o)) })));
           const busy = lists.filter((l) => l.items.length).map((l) => l.t);
-          // Narrowed while something is left; a full look (undefined) once the narrowed one is empty.
           busyTypes.set(ns, busy.length ? busy : undefined);
-          const full = types === namespaced;
-          const deleted = Date.parse(String(object?.metadata.deletionTimestamp ?? '')) || Date.now();
-          return { ns, exists: !!object, controllerClock: object ? controllerClock(object, deleted) : deleted, deletedAt: deleted, left: lists.flatMap((l) => l.items), busy, full };
+          return { ns, left: lists.flatMap((l) => l.items.map((o) => ({ ...o, kind: l.t.kind }))), busy, full: types === watched };
         }),
       ),
+      Promise.all(live.map(async (ns) => ((await api.get(nsPath(ns))) ? undefined : ns))),
       labelledTypes.size
         ? Promise.all([...labelledTypes].map((t) => api.list(apiPath(t), { labelSelector: target.selector }).then((l) => (l.length ? l.map((o) => ({ ...o, kind: t.kind })) : (labelledTypes.delete(t), []))))).then((l): KObject[] => l.flat())
         : ([] as KObject[]),
       Promise.all(pending.map(async (p) => ((await api.get(p.path)) ? p : undefined))).then((l) => l.filter((p) => p !== undefined)),
     ]);
-    // A namespace is in one look after it is gone (live keeps only those that exist). Gone by the
-    // controller's hand: its deletion, and its passes' status updates, 5 s after it at the earliest.
-    for (const c of contents) {
-      if (c.exists) deletedAt.set(c.ns, c.deletedAt);
-      else if (deletedAt.has(c.ns) && !finalizedByUs.has(c.ns)) remember(c.ns, deletedAt.get(c.ns)!, deletedAt.get(c.ns)! + 5_000);
-    }
-    live = contents.filter((c) => c.exists).map((c) => c.ns);
+    live = live.filter((n) => !gone.includes(n));
     pending = stillPending;
-    if (live.length === 0 && labelled.length === 0 && pending.length === 0) break;
-
-    let finalized = false;
-    if (opts.finalize) {
-      const next = new Set<string>();
-      for (const { ns, exists, controllerClock, left, busy, full } of contents) {
-        if (!exists || Date.now() - controllerClock > CONTROLLER_START_MS) continue;
-        if (left.length) {
-          await emptyNamespace(ns, busy);
-          continue;
-        }
-        // Empty by a narrowed look: the next look lists every type, and only that counts.
-        if (!full) continue;
-        // Empty on two full looks in a row, so nothing was being created as the namespace went.
-        if (emptyOnce.has(ns)) {
-          remember(ns, deletedAt.get(ns)!, Date.now());
-          await finalizeNamespace(api, ns);
-          finalizedByUs.add(ns);
-          finalized = true;
-        } else next.add(ns);
+    const next = new Set<string>();
+    for (const { ns, left, busy, full } of contents) {
+      if (left.length) {
+        // Delete again what a controller made meanwhile (what is already going is left to finish).
+        const again = busy.filter((t) => left.some((o) => o.kind === t.kind && !o.metadata.deletionTimestamp));
+        if (again.length) await emptyNamespace(ns, again);
+      } else if (full) {
+        if (emptyOnce.has(ns)) filling = filling.filter((n) => n !== ns);
+        else next.add(ns);
       }
-      emptyOnce = next;
     }
+    emptyOnce = next;
+    if (live.length === 0 && filling.length === 0 && labelled.length === 0 && pending.length === 0) break;
     if (performance.now() > deadline) {
       const names = [...contents.flatMap((c) => c.left), ...labelled].slice(0, 5).map(describe);
       const what = [...live.map((n) => `namespace/${n}`), ...names, ...pending.map((p) => p.name)];
       throw new LifecycleError('failed', 'cleanStuck', { seconds: Math.round((performance.now() - t0) / 1000), what: [...new Set(what)].join(', ') });
     }
-    await sleep(finalized ? 0 : emptyOnce.size ? 50 : 200);
+    await sleep(emptyOnce.size ? 50 : 200);
   }
+
+  // The kept namespaces get their setup's labels and annotations back, and their events go.
+  await Promise.all([...inPlace].map((ns) => restoreNamespace(api, ns, target.keep![ns], namespaced.filter(isEvents), deadline)));
   return { deleted, namespaces: present, nodesRestored, durationMs: performance.now() - t0 };
+}
+
+/**
+ * Puts back a kept namespace's labels and annotations (a learner may have labelled it for a
+ * policy), deletes its events, records when this run of the lab begins, and waits for its default
+ * ServiceAccount, which the controllers make again at once: a Pod in the setup needs it.
+ *
+ * Events are the one thing a kept namespace cannot be rid of for sure: a kubelet reports a killed
+ * container late, and a repeated event is written again when its count goes up. The checks read
+ * only events that happened from RUN_STARTED_ANNOTATION on (checker/checks/define.ts), so an event about an
+ * object of the last run never counts in this one.
+ */
+async function restoreNamespace(api: KubeApi, ns: string, meta: NamespaceMeta, events: ResourceType[], deadline: number): Promise<void> {
+  await purgeEvents(api, ns, events, deadline);
+  let written: KObject | undefined;
+  for (let attempt = 0; !written; attempt++) {
+    const now = await api.get(nsPath(ns));
+    if (!now) return;
+    const labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': ns };
+    // A new value each run, so that the write happens and its time is the server's now.
+    const annotations: Record<string, string> = { ...(meta.annotations ?? {}), [RUN_STARTED_ANNOTATION]: `pending ${Math.random().toString(36).slice(2)}` };
+    const last = now.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
+    if (last) annotations['kubectl.kubernetes.io/last-applied-configuration'] = last;
+    try {
+      written = await api.replace(nsPath(ns), { ...now, metadata: { ...now.metadata, labels, annotations } });
+    } catch (err) {
+      if ((err as { status?: number }).status !== 409 || attempt >= 5) throw err;
+    }
+  }
+  // The server's time of that write (whole seconds, rounded down): every later event is of this run.
+  const times = ((written.metadata.managedFields ?? []) as { time?: string }[]).map((f) => Date.parse(f.time ?? '')).filter(Number.isFinite);
+  const started = times.length ? new Date(Math.max(...times)).toISOString().replace(/\.\d+Z$/, 'Z') : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  await api.patch(nsPath(ns), { metadata: { annotations: { [RUN_STARTED_ANNOTATION]: started } } });
+  while (!(await api.get(apiPath(CORE('serviceaccounts'), ns, 'default'))) && performance.now() < deadline) await sleep(50);
+}
+
+/** Deletes the namespace's events one by one until none is left (a collection delete of many can take longer than a request may). */
+async function purgeEvents(api: KubeApi, ns: string, events: ResourceType[], deadline: number): Promise<void> {
+  const core = events.find((t) => t.group === '') ?? events[0];
+  if (!core) return;
+  for (let round = 0; round < 5 && performance.now() < deadline; round++) {
+    const left = await api.list(apiPath(core, ns));
+    if (!left.length) return;
+    for (let i = 0; i < left.length; i += 50) {
+      await Promise.all(left.slice(i, i + 50).map((e) => api.delete(apiPath(core, ns, e.metadata.name)).catch(() => 'absent')));
+    }
+  }
 }
 
 /**
@@ -215,37 +263,8 @@ async function refusedForAWhile<T>(fn: () => Promise<T>, deadline: number): Prom
   }
 }
 
-/**
- * Events the namespace controller queued for a namespace name, per process: deletions, and updates
- * while terminating (its own status updates, our finalize). It acts on a name 5 s after the earliest
- * pending one, whichever incarnation of the name it came from.
- */
-const queuedAt = new Map<string, number[]>();
-const remember = (name: string, ...at: number[]) => queuedAt.set(name, [...(queuedAt.get(name) ?? []).filter((t) => t > Date.now() - 20_000), ...at]);
-
-/**
- * The time from which the namespace controller may start a pass on this terminating namespace 5 s
- * later: its deletion, or an earlier event of the name (a previous incarnation deleted or finalized
- * moments ago, whose pass would find this one terminating). A young namespace whose name's history
- * this process does not know gets no fast path (minus infinity). Timestamps have whole seconds,
- * rounded down, which only makes the clock look older (the safe side).
- */
-function controllerClock(ns: KObject, deleted: number): number {
-  const known = queuedAt.get(ns.metadata.name);
-  if (known?.length) return Math.min(deleted, ...known.filter((t) => t >= deleted - 5_500));
-  const created = Date.parse(String(ns.metadata.creationTimestamp ?? ''));
-  return Number.isFinite(created) && created >= deleted - 6_000 ? -Infinity : deleted;
-}
-
 function describe(o: KObject): string {
   return `${o.kind ?? 'object'}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`;
-}
-
-async function finalizeNamespace(api: KubeApi, name: string): Promise<void> {
-  await api.replace(`${nsPath(name)}/finalize`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: [] } }).catch((err) => {
-    // Gone meanwhile (the controller was quicker) is fine.
-    if ((err as { status?: number }).status !== 404 && (err as { status?: number }).status !== 409) throw err;
-  });
 }
 
 /** The sweep for one lab: its label, its namespace. */
@@ -256,9 +275,14 @@ export function labSweep(lab: Pick<LoadedLab, 'id' | 'namespace'>): SweepTarget 
 /** Everything of every lab (for `lab down` on an adopted cluster). */
 export const allLabsSweep: SweepTarget = { selector: LAB_LABEL, namespaces: [] };
 
-/** Removes the lab from the cluster (and the node changes of any lab). */
-export async function cleanLab(t: LabTarget, lab: LoadedLab, opts: Pick<UpOptions, 'progress' | 'lang'>): Promise<SweepReport> {
-  return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () => sweep(t.api, t.marker, labSweep(lab), { finalize: t.state.provider !== 'existing', provider: t.state.provider }));
+/**
+ * Removes the lab from the cluster (and the node changes of any lab). Its namespaces are deleted,
+ * and waited for unless `wait` is false; those in `keep` are emptied in place instead (a reset).
+ */
+export async function cleanLab(t: LabTarget, lab: LoadedLab, opts: Pick<UpOptions, 'progress' | 'lang'>, how: { keep?: Record<string, NamespaceMeta>; wait?: boolean } = {}): Promise<SweepReport> {
+  return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () =>
+    sweep(t.api, t.marker, { ...labSweep(lab), keep: how.keep }, { provider: t.state.provider, waitForNamespaces: how.wait }),
+  );
 }
 
 /**
@@ -292,8 +316,13 @@ async function emptyKindFolders(folders: { path: string; nodes: string[] }[], sy
 
 /** `lab reset`: clean, then set up again. */
 export async function resetLab(t: LabTarget, lab: LoadedLab, opts: UpOptions): Promise<SweepReport> {
+  // The namespaces the setup defines stay and are emptied (no wait for the namespace controller).
+  const keep: Record<string, NamespaceMeta> = {};
+  for (const { object } of await readSetup(lab)) {
+    if (object.kind === 'Namespace' && object.apiVersion === 'v1') keep[object.metadata.name] = { labels: object.metadata.labels, annotations: object.metadata.annotations };
+  }
   const folders = t.state.provider === 'kind' ? await labHostFolders(t.api, lab) : [];
-  const report = await cleanLab(t, lab, opts);
+  const report = await cleanLab(t, lab, opts, { keep });
   if (folders.length) await emptyKindFolders(folders, opts.sys);
   // The nodes are at the baseline now: no lab's node changes are applied.
   t.marker.currentLab = undefined;

@@ -12,7 +12,7 @@ import { CLUSTER_NAME, chooseProvider, createCluster, kwokBinaries, restartClust
 import { copyContext } from '../providers/existing.ts';
 import { preloadImages } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
-import { apiPath, type KubeApi } from './kube-api.ts';
+import { CORE, apiPath, type KubeApi } from './kube-api.ts';
 import { applyNodeChanges } from './nodes.ts';
 import { LAB_LABEL, applyBatches, readSetup } from './setup.ts';
 import { allowDryRuns, ensureGrader } from './grader.ts';
@@ -185,6 +185,17 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
 
     if (lab.nodes.length) {
       await progress.step(msg(lang, 'stepNodes', { nodes: lab.nodes.map((n) => n.node).join(', ') }), () => applyNodeChanges(t.api, lab, (changes) => recordNodeChanges(t.api, t.marker, changes)));
+    }
+
+    // A namespace of the setup that is still being deleted (`lab down` or a learner's delete moments
+    // ago) would refuse the setup's objects: wait until it is gone.
+    for (const ns of objects.filter((o) => o.object.kind === 'Namespace' && o.object.apiVersion === 'v1').map((o) => o.object.metadata.name)) {
+      const path = apiPath(CORE('namespaces'), undefined, ns);
+      if (!(await t.api.get(path))?.metadata.deletionTimestamp) continue;
+      await progress.step(msg(lang, 'stepNamespaceGoing', { namespace: ns }), async () => {
+        const until = performance.now() + 120_000;
+        while ((await t.api.get(path)) && performance.now() < until) await new Promise((r) => setTimeout(r, 250));
+      });
     }
 
     await progress.step(msg(lang, 'stepApply', { lab: lab.id, namespace: lab.namespace }), async () => {

@@ -138,7 +138,7 @@ async function startingState(lab: LoadedLab): Promise<string[]> {
   return [...lists.flat(), ...nodes].sort();
 }
 
-const CONTROLLER_ANNOTATIONS = /^(deployment\.kubernetes\.io\/|deprecated\.daemonset\.template\.generation$|pv\.kubernetes\.io\/|volume\.(beta\.)?kubernetes\.io\/|endpoints\.kubernetes\.io\/)/;
+const CONTROLLER_ANNOTATIONS = /^(wheelhouse\.dev\/run-started$|deployment\.kubernetes\.io\/|deprecated\.daemonset\.template\.generation$|pv\.kubernetes\.io\/|volume\.(beta\.)?kubernetes\.io\/|endpoints\.kubernetes\.io\/)/;
 
 /** The parts of an object its manifest decides: no status, no ids, no addresses the cluster picks. */
 function comparable(o: KObject): unknown {

@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 it('reset removes the policy before emptying the namespace, and everything goes', async () => {
-  const report = await sweep(target.api, target.marker, labSweep({ id, namespace: ns }), { finalize: true, provider: 'kwok', deadlineMs: 60_000 });
+  const report = await sweep(target.api, target.marker, labSweep({ id, namespace: ns }), { provider: 'kwok', deadlineMs: 60_000 });
   expect(report.namespaces).toEqual([ns]);
   expect((await kubectl(['get', 'namespace', ns])).code).not.toBe(0);
   expect((await kubectl(['get', 'validatingadmissionpolicy', 'no-deletes-here'])).code).not.toBe(0);

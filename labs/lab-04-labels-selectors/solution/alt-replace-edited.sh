@@ -4,6 +4,8 @@
 # env file.
 set -euo pipefail
 ns=lab-04
+# The Pods settle first (a status update between the get and the replace is a Conflict).
+kubectl wait pod --all --for=condition=Ready -n $ns --timeout=60s
 kubectl get pod api-2 -n $ns -o yaml | sed 's/^    env: dev$/    env: staging/' | kubectl replace -f -
 kubectl get pod cache-1 -n $ns -o yaml | sed '/^    temp: "true"$/d' | kubectl replace -f -
 kubectl annotate pod web-1 -n $ns owner=team-web --overwrite

@@ -17,5 +17,10 @@ kubectl rollout status deployment/web -n $ns --timeout=120s
 # rolled-back
 kubectl set image deployment/web web=nginx:1.27-nope -n $ns
 kubectl annotate deployment web -n $ns --overwrite kubernetes.io/change-cause="try nginx:1.27-nope"
-observed # on real nodes the rollout stalls here: the image cannot be pulled
+observed
+# watches it for a while (simulated nodes finish it; on real nodes it stalls: the image cannot be pulled)
+kubectl rollout status deployment/web -n $ns --timeout=20s || true
+# "careful this time": a new Pod must stay ready 30 s before an old one goes, so the undo is still
+# under way when the pause comes
+kubectl patch deployment web -n $ns -p '{"spec":{"minReadySeconds":30}}'
 kubectl rollout undo deployment/web -n $ns && kubectl rollout pause deployment/web -n $ns
