@@ -18,6 +18,11 @@ export interface SolutionScript {
   fails: string[];
   /** mistake-*.sh: the clauses it breaks, as `task/clause` (the entries of the fails line that name one). */
   clauses: string[];
+  /**
+   * mistake-*.sh: where its blame falls on real nodes when that differs (a line `# on real nodes
+   * fails: task/clause`): a broken probe, say, also stalls a rollout that an earlier task grades.
+   */
+  onRealNodes?: { fails: string[]; clauses: string[] };
 }
 
 const SCRIPT = /^(solve|alt-[a-z0-9-]+|mistake-[a-z0-9-]+)\.sh$/;
@@ -27,6 +32,12 @@ export function failsEntries(text: string): string[] | undefined {
   const first = text.split('\n').find((l) => l.startsWith('#') && !l.startsWith('#!'));
   const m = first && /^#\s*fails:\s*(.+)$/.exec(first.trim());
   return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+/** The entries of a line `# on real nodes fails: task/clause` (see SolutionScript.onRealNodes), if there is one. */
+export function realNodeFailsEntries(text: string): string[] | undefined {
+  const line = text.split('\n').find((l) => /^#\s*on real nodes fails:/.test(l.trim()));
+  return line?.trim().replace(/^#\s*on real nodes fails:\s*/, '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /** The tasks a mistake must fail: `# fails: web-scaled/replicas, web-ready` → web-scaled, web-ready. */
@@ -44,10 +55,13 @@ export async function solutionScripts(lab: LoadedLab): Promise<SolutionScript[]>
       const name = f.replace(/\.sh$/, '');
       const file = join(dir, f);
       const kind = name === 'solve' ? 'reference' : name.startsWith('alt-') ? 'alternative' : 'mistake';
-      const entries = kind === 'mistake' ? (failsEntries(await readFile(file, 'utf8')) ?? []) : [];
+      const text = kind === 'mistake' ? await readFile(file, 'utf8') : '';
+      const entries = failsEntries(text) ?? [];
       const fails = [...new Set(entries.map((e) => e.split('/')[0]))];
       const clauses = entries.filter((e) => e.includes('/'));
-      return { name, kind, file, fails, clauses } satisfies SolutionScript;
+      const real = realNodeFailsEntries(text);
+      const onRealNodes = real && { fails: [...new Set(real.map((e) => e.split('/')[0]))], clauses: real.filter((e) => e.includes('/')) };
+      return { name, kind, file, fails, clauses, onRealNodes } satisfies SolutionScript;
     }),
   );
 }

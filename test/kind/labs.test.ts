@@ -21,7 +21,7 @@ import { silentProgress } from '../../checker/lifecycle/progress.ts';
 import { kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../../checker/lifecycle/up.ts';
 import { cleanLab, resetLab } from '../../checker/lifecycle/reset.ts';
 import { runSolution, solutionScripts, type SolutionScript } from '../../checker/lifecycle/solve.ts';
-import { NEAR_MISSES_FAILING_ON_KIND, kindLabs } from './which-labs.ts';
+import { kindLabs } from './which-labs.ts';
 import { changesNodes } from '../support/lab-nodes.ts';
 
 const kubeconfig = process.env.WHEELHOUSE_KIND_KUBECONFIG;
@@ -109,23 +109,24 @@ async function prove(lab: LoadedLab, lane: number): Promise<void> {
     const solved = await graded(PASS_MS);
     expect(outcomes(solved), `${lab.id} after solve.sh, on real nodes:\n${why(solved)}`).toEqual(Object.fromEntries(lab.tasks.map((t) => [t.id, 'pass'])));
 
-    for (const key of Object.keys(NEAR_MISSES_FAILING_ON_KIND).filter((k) => k.startsWith(`${lab.id}/`)))
-      expect(scripts.map((s) => `${lab.id}/${s.name}`), `which-labs.ts names ${key}, which does not exist`).toContain(key);
-    const mistakes = scripts.filter((s) => s.kind === 'mistake' && s.fails.some((id) => containerTasks.has(id)) && !NEAR_MISSES_FAILING_ON_KIND[`${lab.id}/${s.name}`]);
+    // Each near miss of a real-node task, and each that says where its blame falls on real nodes.
+    const mistakes = scripts.filter((s) => s.kind === 'mistake' && (s.onRealNodes || s.fails.some((id) => containerTasks.has(id))));
     for (const m of mistakes) {
+      const fails = m.onRealNodes?.fails ?? m.fails;
+      const clauses = m.onRealNodes?.clauses ?? m.clauses;
       await resetLab(target, lab, { ...io, wait: true });
       await run(lab, m);
       const r = await graded(MISTAKE_MS);
-      for (const id of m.fails) {
+      for (const id of fails) {
         const t = r.tasks.find((x) => x.id === id)!;
         expect(t.outcome, `${lab.id} ${m.name}.sh must fail ${id} on real nodes:\n${why(r)}`).toBe('fail');
         expect(taskSummary(t, 'en'), `${lab.id} ${id} after ${m.name}.sh says what it found`).toMatch(/found/);
       }
       // A near miss that names its clause breaks that task alone (the older `# fails: TASK` form: its task fails).
       const failed = new Set(r.tasks.filter((t) => t.outcome !== 'pass').map((t) => t.id));
-      for (const t of r.tasks.filter((x) => m.clauses.length > 0 && !m.fails.includes(x.id))) {
+      for (const t of r.tasks.filter((x) => clauses.length > 0 && !fails.includes(x.id))) {
         const fine = t.outcome === 'pass' || (t.outcome === 'skipped' && t.reason === 'dependency' && (t.blockedBy ?? []).every((b) => failed.has(b)));
-        expect(fine, `${lab.id} ${m.name}.sh breaks only ${m.fails.join(', ')}, but ${t.id} is ${t.outcome}:\n${why(r)}`).toBe(true);
+        expect(fine, `${lab.id} ${m.name}.sh breaks only ${fails.join(', ')}, but ${t.id} is ${t.outcome}:\n${why(r)}`).toBe(true);
       }
     }
     times.push(`  ${lab.id}  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  (${mistakes.length} real-node near misses)`);

@@ -4,7 +4,7 @@
 // namespace (lesson-NN-nodes, through the kubeconfig's context), and must exit 0. The `run` blocks
 // come along because the `nodes` blocks use what they made. test/cluster/lessons.test.ts runs the
 // `run` blocks alone on simulated nodes; test/unit/lessons.test.ts keeps the Korean blocks identical.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,10 +60,15 @@ async function kubeconfigIn(namespace: string): Promise<string> {
   return kc;
 }
 
+// Every run or nodes block up to the lesson's last nodes block: the later run blocks need no real
+// nodes (the simulated tier runs them).
 const lessons = lessonFiles('en')
   .map((f) => readLesson('en', f))
   .filter((l) => l.blocks.some(isRunnableOnNodes))
-  .map((l) => ({ lesson: l, blocks: l.blocks.filter((b) => isRunnable(b) || isRunnableOnNodes(b)) }));
+  .map((l) => {
+    const last = l.blocks.findLastIndex(isRunnableOnNodes);
+    return { lesson: l, blocks: l.blocks.slice(0, last + 1).filter((b) => isRunnable(b) || isRunnableOnNodes(b)) };
+  });
 
 // The tier's cluster holds the labs' images (`lab prefetch`); the lessons name a few more (nginx:1.26
 // for a rollout, the DNS tools image). Load those the blocks name the way a learner would, from the
@@ -74,29 +79,30 @@ beforeAll(async () => {
   if (images.size) await prefetch([...images].sort(), kubeconfig, { sys: { ...realSystem, env: process.env }, progress: silentProgress, lang: 'en' });
 }, 600_000);
 
-for (const { lesson, blocks } of lessons) {
-  const ns = `lesson-${lesson.slug.slice(0, 2)}-nodes`;
-  let kc = '';
-
-  describe(`lesson ${lesson.slug} on real nodes`, () => {
-    beforeAll(async () => {
-      await run('kubectl', ['delete', 'namespace', ns, '--ignore-not-found', '--wait=true', '--timeout=120s'], kubeconfig, { timeoutMs: 150_000 });
-      const r = await run('kubectl', ['create', 'namespace', ns], kubeconfig);
-      if (r.code !== 0) throw new Error(`kubectl create namespace ${ns} failed: ${r.stderr}`);
-      kc = await kubeconfigIn(ns);
-    });
-    afterAll(async () => {
-      await run('kubectl', ['delete', 'namespace', ns, '--ignore-not-found', '--wait=false'], kubeconfig);
-      if (kc) rmSync(join(kc, '..'), { recursive: true, force: true });
-    });
-
+// The lessons run side by side, each in its own namespace: most of their time is Pods starting.
+describe.concurrent('lessons on real nodes', () => {
+  for (const { lesson, blocks } of lessons) {
+    const ns = `lesson-${lesson.slug.slice(0, 2)}-nodes`;
     const nodes = blocks.filter(isRunnableOnNodes).map((b) => b.line);
-    it(`runs its ${blocks.length} run and nodes block(s) in order (nodes at lines ${nodes.join(', ')})`, async () => {
-      for (const block of blocks) {
-        const t0 = performance.now();
-        const r = await run('bash', ['-euo', 'pipefail', '-c', block.code], kc, { cwd: join(kc, '..'), timeoutMs: BLOCK_MS });
-        expect(r.code, `${lesson.file}:${block.line} (${block.meta}) failed after ${((performance.now() - t0) / 1000).toFixed(0)} s:\n$ ${block.code}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    it(`${lesson.slug}: its ${blocks.length} run and nodes block(s) in order (nodes at lines ${nodes.join(', ')})`, async () => {
+      await run('kubectl', ['delete', 'namespace', ns, '--ignore-not-found', '--wait=true', '--timeout=120s'], kubeconfig, { timeoutMs: 150_000 });
+      const created = await run('kubectl', ['create', 'namespace', ns], kubeconfig);
+      if (created.code !== 0) throw new Error(`kubectl create namespace ${ns} failed: ${created.stderr}`);
+      const kc = await kubeconfigIn(ns);
+      const took: string[] = [];
+      try {
+        for (const block of blocks) {
+          const t0 = performance.now();
+          const r = await run('bash', ['-euo', 'pipefail', '-c', block.code], kc, { cwd: join(kc, '..'), timeoutMs: BLOCK_MS });
+          const s = ((performance.now() - t0) / 1000).toFixed(0);
+          took.push(`${block.line}: ${s} s`);
+          expect(r.code, `${lesson.file}:${block.line} (${block.meta}) failed after ${s} s:\n$ ${block.code}\n${r.stdout}\n${r.stderr}`).toBe(0);
+        }
+      } finally {
+        console.log(`lesson ${lesson.slug} on kind, per block (line: time): ${took.join(', ')}`);
+        await run('kubectl', ['delete', 'namespace', ns, '--ignore-not-found', '--wait=false'], kubeconfig);
+        rmSync(join(kc, '..'), { recursive: true, force: true });
       }
-    }, blocks.length * BLOCK_MS + 60_000);
-  });
-}
+    }, blocks.length * BLOCK_MS + 180_000);
+  }
+});

@@ -17,17 +17,6 @@ export const UNPROVEN_ON_KIND: Record<string, string> = {
 export const FAILING_ON_KIND: Record<string, string> = {
 };
 
-/**
- * Near misses whose blame the kind tier found in the wrong place on real nodes (`LAB/SCRIPT`): the
- * rest of their lab is proven there; these are left out, with what was seen, until fixed.
- */
-export const NEAR_MISSES_FAILING_ON_KIND: Record<string, string> = {
-  'lab-07/mistake-probe-healthz':
-    'on real nodes the broken readiness probe also stalls the undo, so the bad ReplicaSet keeps its Pod and rolled-back (bad-rs-empty) fails before all-available: that clause belongs with the finished rollout',
-  'lab-18/mistake-probe-old-port':
-    'on real nodes the unready Pods stall the rollout at one new Pod, so pods-created (two Pods of the newest ReplicaSet) fails before pods-running: counting Pods belongs with the finished rollout',
-};
-
 export async function kindLabs(labs: LoadedLab[]): Promise<{ proven: LoadedLab[]; unproven: { lab: LoadedLab; why: string }[] }> {
   const real = labs.filter((l) => l.tasks.some((t) => t.runtime === 'containers'));
   return {

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { listLabs } from '../../checker/lab/load.ts';
-import { failsEntries, failsLine } from '../../checker/lifecycle/solve.ts';
+import { failsEntries, failsLine, realNodeFailsEntries } from '../../checker/lifecycle/solve.ts';
 import { checkKeyProblems, loadChecks } from '../../checker/checks/define.ts';
 import { LabError, loadLab } from '../../checker/lab/load.ts';
 import { repoRoot } from '../../checker/lab/paths.ts';
@@ -98,6 +98,12 @@ describe.each(labs.map((l) => [l.id, l]))('%s files', (_id, lab) => {
         expect(e, `${m}: "# fails:" names TASK/CLAUSE`).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
         expect([...clauses], `${m}: ${e} is a clause of lab.yaml`).toContain(e);
         broken.add(e);
+      }
+      // Where the blame falls on real nodes, when it differs: a clause of the lab, and the script says why.
+      const text = await readFile(join(lab.dir, 'solution', m), 'utf8');
+      for (const e of realNodeFailsEntries(text) ?? []) {
+        expect([...clauses], `${m}: "# on real nodes fails:" ${e} is a clause of lab.yaml`).toContain(e);
+        expect(text, `${m}: says why its blame differs on real nodes (a "# on real nodes:" line)`).toMatch(/^# on real nodes: .+/m);
       }
     }
     expect([...clauses].filter((c) => !broken.has(c)), `${lab.id}: clauses no mistake breaks`).toEqual([]);

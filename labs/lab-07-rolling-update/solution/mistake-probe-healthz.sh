@@ -2,6 +2,8 @@
 # fails: all-available/available
 # Near miss: while setting the strategy the readiness probe was "fixed" to /healthz, a path nginx does not serve — the new Pods never become ready.
 # graded on real nodes (kind tier)
+# on real nodes fails: rolled-back/bad-rs-empty
+# on real nodes: the broken probe stalls the undo too, so the bad image's ReplicaSet keeps its Pod and rolled-back fails first (all-available waits on it)
 set -euo pipefail
 ns=lab-07
 # Waits until the Deployment controller has seen the latest change (its new ReplicaSet exists).

@@ -2,6 +2,8 @@
 # fails: pods-running/ready
 # Near miss: a readiness probe is added out of habit on port 80, where the unprivileged nginx does not listen: the Pods run but never become Ready.
 # graded on real nodes (kind tier)
+# on real nodes fails: pods-created/created
+# on real nodes: the unready Pods stall the rollout at one new Pod, so pods-created (two Pods of the newest ReplicaSet) fails first (pods-running waits on it)
 set -euo pipefail
 ns=lab-18
 
