@@ -4,7 +4,7 @@
 // question, and no question is asked twice in the course.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { headings, lessonFiles, readLesson, isRunnableOnNodes, LOCALES, type Locale } from '../support/lesson-blocks.ts';
+import { headings, lessonFiles, readLesson, LOCALES, type Locale } from '../support/lesson-blocks.ts';
 
 const FRAME: Record<Locale, { first: string; cleanUp: string; tail: string[]; predict: string }> = {
   en: { first: 'Objectives', cleanUp: 'Clean up', tail: ['Pitfalls', 'Summary', 'Self-check', 'Labs', 'Next'], predict: 'Predict:' },
@@ -30,11 +30,10 @@ for (const locale of LOCALES) {
         for (const name of [frame.first, ...frame.tail, frame.cleanUp]) expect(h.filter((x) => x === name).length).toBeLessThanOrEqual(1);
       });
 
-      it(`${file}: the Follow-along box comes before the first heading, and says nodes when a block needs them`, () => {
-        const box = /^<FollowAlong( nodes)? \/>$/m.exec(text);
+      it(`${file}: the Follow-along box comes before the first heading`, () => {
+        const box = /^<FollowAlong \/>$/m.exec(text);
         expect(box, 'no <FollowAlong /> line').not.toBeNull();
         expect(box!.index).toBeLessThan(text.indexOf(`\n## ${frame.first}`));
-        expect(Boolean(box![1])).toBe(lesson.blocks.some(isRunnableOnNodes));
       });
 
       it(`${file}: its quiz has a predict-the-outcome question`, () => {
