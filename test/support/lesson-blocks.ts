@@ -90,3 +90,46 @@ export function isRunnable(block: CodeBlock): boolean {
 export function isRunnableOnNodes(block: CodeBlock): boolean {
   return ['bash', 'sh', 'shell'].includes(block.lang) && hasMeta(block, 'nodes');
 }
+
+const HASH_COMMENTS = ['bash', 'sh', 'shell', 'yaml', 'yml', 'python'];
+
+/** The block's code without its `#` comments (bash, YAML, Python), trailing spaces trimmed: a
+ * Korean page may translate the comments, never the code (test/unit/lessons.test.ts). A `#` counts
+ * as a comment at the start of a line (not `#!`) or after a space outside quotes. */
+export function codeWithoutComments(block: CodeBlock): string {
+  if (!HASH_COMMENTS.includes(block.lang)) return block.code;
+  return block.code
+    .split('\n')
+    .filter((line) => !/^\s*#(?!!)/.test(line))
+    .map((line) => withoutTrailingComment(line).trimEnd())
+    .join('\n');
+}
+
+function withoutTrailingComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && /\s/.test(line[i - 1] ?? '')) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** The level-2 headings of a lesson, outside code blocks, in page order. */
+export function headings(text: string): string[] {
+  const out: string[] = [];
+  let fence = '';
+  for (const line of text.split('\n')) {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (line.trim() === fence[0].repeat(line.trim().length) && line.trim().length >= fence.length) fence = '';
+      continue;
+    }
+    if (!fence && line.startsWith('## ')) out.push(line.slice(3).trim());
+  }
+  return out;
+}

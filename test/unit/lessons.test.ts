@@ -1,7 +1,7 @@
 // The lessons' code blocks: the parser itself, and that the English and Korean versions of every
-// lesson carry the same examples (byte for byte, in the same order).
+// lesson carry the same examples (the same code in the same order; comments may be translated).
 import { describe, it, expect } from 'vitest';
-import { codeBlocks, lessonFiles, readLesson, isManifest, isRunnable, manifestDocs, hasMeta } from '../support/lesson-blocks.ts';
+import { codeBlocks, codeWithoutComments, lessonFiles, readLesson, isManifest, isRunnable, manifestDocs, hasMeta } from '../support/lesson-blocks.ts';
 
 describe('codeBlocks', () => {
   it('finds fenced blocks with language and meta, also indented inside components', () => {
@@ -53,6 +53,34 @@ describe('codeBlocks', () => {
   });
 });
 
+describe('codeWithoutComments', () => {
+  const block = (lang: string, code: string) => ({ lang, meta: '', code, line: 1 });
+
+  it('drops comment lines and trailing comments, keeping # inside quotes, words and shebangs', () => {
+    const code = [
+      '#!/bin/bash',
+      '# 파드를 만듭니다',
+      'kubectl run web --image=nginx:1.27   # 이미지 고정',
+      "kubectl get pods -o jsonpath='{.items[*].metadata.name} # not a comment'",
+      'echo "a # b" ${#names[@]}',
+      '  # indented comment',
+    ].join('\n');
+    expect(codeWithoutComments(block('bash', code))).toBe(
+      ['#!/bin/bash', 'kubectl run web --image=nginx:1.27', "kubectl get pods -o jsonpath='{.items[*].metadata.name} # not a comment'", 'echo "a # b" ${#names[@]}'].join('\n'),
+    );
+  });
+
+  it('tells a changed command from a translated comment', () => {
+    const en = block('yaml', 'replicas: 3        # three copies');
+    expect(codeWithoutComments(en)).toBe(codeWithoutComments(block('yaml', 'replicas: 3   # 복제본 세 개')));
+    expect(codeWithoutComments(en)).not.toBe(codeWithoutComments(block('yaml', 'replicas: 2   # three copies')));
+  });
+
+  it('leaves other languages alone', () => {
+    expect(codeWithoutComments(block('text', '# NAME  READY'))).toBe('# NAME  READY');
+  });
+});
+
 describe('lessons in English and Korean', () => {
   const en = lessonFiles('en');
   const ko = lessonFiles('ko');
@@ -63,8 +91,8 @@ describe('lessons in English and Korean', () => {
   });
 
   for (const file of en.filter((f) => ko.includes(f))) {
-    it(`${file}: the same code blocks in en and ko`, () => {
-      const strip = (l: ReturnType<typeof readLesson>) => l.blocks.map(({ lang, meta, code }) => ({ lang, meta: meta.replace(/title="[^"]*"/, '').trim(), code }));
+    it(`${file}: the same code blocks in en and ko (comments aside)`, () => {
+      const strip = (l: ReturnType<typeof readLesson>) => l.blocks.map((b) => ({ lang: b.lang, meta: b.meta.replace(/title="[^"]*"/, '').trim(), code: codeWithoutComments(b) }));
       expect(strip(readLesson('ko', file))).toEqual(strip(readLesson('en', file)));
     });
 
