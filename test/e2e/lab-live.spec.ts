@@ -81,7 +81,8 @@ test('the Check panel speaks Korean on the Korean page', async ({ page }) => {
   await page.goto(`/ko/labs/lab-07/?token=${token}`);
   await expect(page).toHaveURL(/\/ko\/labs\/lab-07\/$/);
   await page.getByRole('button', { name: '채점' }).click();
-  await expect(page.locator('li.wh-task .wh-task-outcome').first()).toHaveText('통과', { timeout: 30_000 });
+  await expect(page.locator('.wh-score')).toContainText('점수', { timeout: 30_000 });
+  await expect(page.locator('li.wh-task .wh-task-outcome').first()).toHaveText('통과');
   await expect(page.locator('li.wh-task.wh-real-nodes .wh-badge').getByText('실제 노드 필요').first()).toBeVisible();
   await page.setViewportSize({ width: 390, height: 900 });
   await page.screenshot({ path: 'test-results/screenshots/lab-live-ko-390.png', fullPage: true });

@@ -46,9 +46,9 @@ for (const locale of locales) {
     await expect(tasks.first().locator('h3')).toContainText(lab.tasks[0].title[locale]);
     await expect(tasks.first().locator('details')).not.toHaveAttribute('open');
     await expect(page.locator('#lab-live')).toHaveCount(1);
-    await expect(page.getByText(`npm run check lab-07`).first()).toBeVisible();
-    // Static: the workspace keeps its split, with the way to the terminal where the terminal would be.
+    // Static: the workspace keeps its split, with the way to a terminal where the terminal would be.
     await expect(page.locator('#wh-pane-terminal .wh-static')).toBeVisible();
+    await expect(page.locator('#wh-pane-terminal .wh-static').getByText(`npm run check lab-07`)).toBeVisible();
     await expect(page.locator('.wh-bar-controls')).toBeHidden();
     await expect(page.locator('.wh-keys')).toContainText('F6');
   });
