@@ -47,7 +47,10 @@ function markTask(root: HTMLElement, id: string, outcome: Outcome, realNodes: bo
   return slot;
 }
 
-function summary(target: HTMLElement, text: string, outcome: string, done: boolean, s: PanelStrings, next: NextLink): void {
+function summary(root: HTMLElement, target: HTMLElement, score: string, text: string, outcome: string, done: boolean, s: PanelStrings, next: NextLink): void {
+  // On a phone the Terminal tab hides the tasks: their tab shows the score.
+  const tab = root.querySelector<HTMLElement>('.wh-tab-score');
+  if (tab) tab.textContent = score;
   const line = el('p', { class: 'wh-score', 'data-outcome': outcome }, text);
   if (!done) return target.replaceChildren(line);
   target.replaceChildren(line, el('p', { class: 'wh-done' }, `${s.allPass} `, el('a', { href: next.href, class: 'wh-next' }, next.text)));
@@ -76,7 +79,8 @@ export function renderResult(root: HTMLElement, target: HTMLElement, r: JsonResu
   const when = new Date(r.startedAt).toLocaleTimeString(r.lang);
   const graded = r.tasks.filter((t) => !(t.outcome === 'skipped' && t.reason === 'needs-real-nodes'));
   const done = progress?.done ?? (graded.length > 0 && graded.every((t) => t.outcome === 'pass'));
-  summary(target, `${s.score}: ${r.score.earned}/${r.score.possible} · ${s.checkedAt} ${when}`, r.outcome, done, s, next);
+  const score = `${r.score.earned}/${r.score.possible}`;
+  summary(root, target, score, `${s.score}: ${score} · ${s.checkedAt} ${when}`, r.outcome, done, s, next);
 }
 
 /** The last check kept by the server (outcomes only), shown when the page opens. */
@@ -86,5 +90,5 @@ export function renderProgress(root: HTMLElement, target: HTMLElement, p: LabPro
     const badge = root.querySelector(`li.wh-task[data-task="${CSS.escape(id)}"] .wh-badge`);
     markTask(root, id, outcome, outcome === 'skipped' && !!badge, s);
   }
-  summary(target, `${lastCheck}: ${p.score}/${p.total}`, p.done ? 'pass' : 'fail', p.done, s, next);
+  summary(root, target, `${p.score}/${p.total}`, `${lastCheck}: ${p.score}/${p.total}`, p.done ? 'pass' : 'fail', p.done, s, next);
 }

@@ -167,6 +167,7 @@ for (const locale of ['en', 'ko'] as const) {
     await page.screenshot({ path: `${shots}/workspace-${locale}-390-tasks.png` });
     await axeClean(page);
 
+    await expect(tasksTab.locator('.wh-tab-score')).toHaveText('3/3');
     await terminalTab.click();
     await expect(terminalTab).toHaveAttribute('aria-selected', 'true');
     await expect(tasksTab).toHaveAttribute('aria-selected', 'false');
