@@ -86,6 +86,8 @@ test('desktop (en): tasks beside a full-height terminal; Alt+Enter marks each ta
   // F6 moves focus from the terminal to the tasks and back.
   await page.keyboard.press('F6');
   await expect(page.locator('#wh-pane-tasks')).toBeFocused();
+  // Focus is visible: the pane reached by keyboard is outlined.
+  expect(await page.locator('#wh-pane-tasks').evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
   await page.keyboard.press('F6');
   await expect(page.locator('.wh-terminal textarea')).toBeFocused();
 
