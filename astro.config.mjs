@@ -24,8 +24,9 @@ export default defineConfig({
         ko: { label: '한국어', lang: 'ko' },
       },
       customCss: ['./site/styles/course.css'],
-      // The footer carries the progress marks (site/components/ProgressMarks.astro).
-      components: { Footer: './site/components/Footer.astro' },
+      // The footer carries the progress marks (site/components/ProgressMarks.astro); the lesson
+      // body gets its "Try it in lab-NN" links (site/components/MarkdownContent.astro).
+      components: { Footer: './site/components/Footer.astro', MarkdownContent: './site/components/MarkdownContent.astro' },
       sidebar: [
         {
           label: 'Modules',

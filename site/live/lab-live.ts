@@ -1,16 +1,14 @@
 // The lab page's live part (when served by `npm start` with the run's token): lab controls with
-// streamed progress, the terminal, and the Check panel. On a static site it stays hidden and the
-// page keeps its CLI instructions.
+// streamed progress, the terminal, and Check, which marks each task in place. On a static site it
+// stays hidden and the page keeps its CLI instructions. The layout itself is workspace.ts.
 import { checkLab, isLive, labStatus, lifecycle, type StepEvent } from './api.ts';
-import { renderResult, type PanelStrings } from './check-panel.ts';
+import { renderProgress, renderResult, type NextLink, type PanelStrings } from './check-panel.ts';
 
 interface Strings extends PanelStrings {
   connecting: string;
   connected: string;
   disconnected: string;
   ended: string;
-  newShell: string;
-  checking: string;
   clusterDown: string;
   labUp: string;
   labNotUp: string;
@@ -22,9 +20,10 @@ async function main(root: HTMLElement): Promise<void> {
   const lab = root.dataset.lab!;
   const lang = document.documentElement.lang.startsWith('ko') ? 'ko' : 'en';
   const s = JSON.parse(root.dataset.strings!) as Strings;
+  const next = JSON.parse(root.dataset.next!) as NextLink;
   const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
   root.querySelector('.wh-static')?.remove();
-  $('.wh-live').hidden = false;
+  root.querySelectorAll<HTMLElement>('.wh-live').forEach((e) => (e.hidden = false));
 
   const log = $<HTMLElement>('.wh-log');
   const state = $<HTMLElement>('.wh-state');
@@ -39,7 +38,7 @@ async function main(root: HTMLElement): Promise<void> {
       // The cluster kind is chosen only when a cluster is made: once there is one, it is shown.
       const select = root.querySelector<HTMLSelectElement>('select.wh-provider')!;
       select.closest('label')!.hidden = !!st.cluster.provider;
-      if (st.progress && !results.childElementCount) results.textContent = `${s.lastCheck}: ${st.progress.score}/${st.progress.total}`;
+      if (st.progress && !results.childElementCount) renderProgress(root, results, st.progress, s.lastCheck, s, next);
     } catch (e) {
       state.textContent = (e as Error).message;
     }
@@ -57,8 +56,8 @@ async function main(root: HTMLElement): Promise<void> {
     button.disabled = true;
     results.setAttribute('aria-busy', 'true');
     try {
-      const { result } = await checkLab(lab, lang);
-      renderResult(results, result, s);
+      const { result, progress } = await checkLab(lab, lang);
+      renderResult(root, results, result, progress, s, next);
     } catch (e) {
       const err = e as Error & { api?: { fix?: string | null } };
       results.textContent = `${err.message}${err.api?.fix ? `\n→ ${err.api.fix}` : ''}`;

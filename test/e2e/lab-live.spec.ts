@@ -38,7 +38,7 @@ test('lab-07 in the browser: terminal, reference solution, Check, progress kept'
   await expect(page).toHaveURL(/\/en\/$/);
 
   await page.goto('/en/labs/lab-07/');
-  await expect(page.locator('#lab-live .wh-live')).toBeVisible();
+  await expect(page.locator('#lab-live .wh-bar-controls')).toBeVisible();
   await expect(page.locator('#lab-live .wh-static')).toHaveCount(0);
 
   // Start the lab: progress streams into the page.
@@ -55,13 +55,12 @@ test('lab-07 in the browser: terminal, reference solution, Check, progress kept'
   await typeInTerminal(page, 'clear; bash labs/lab-07-rolling-update/solution/solve.sh >/tmp/wh-e2e-solve.log 2>&1; echo "SOLVED=$?"');
   await expect(screen(page)).toContainText('SOLVED=0', { timeout: 180_000 });
 
-  // Check: every API task passes; container tasks say they need real nodes.
+  // Check: every API task passes; container tasks say they need real nodes (each task marked in place).
   await page.getByRole('button', { name: 'Check' }).click();
-  const results = page.locator('.wh-check-results li.wh-result');
-  await expect(results).toHaveCount(lab.tasks.length, { timeout: 30_000 });
+  await expect(page.locator('.wh-score')).toBeVisible({ timeout: 30_000 });
   for (const task of lab.tasks) {
     const want = task.runtime === 'containers' ? 'skipped' : 'pass';
-    await expect(page.locator(`.wh-result[data-task="${task.id}"]`), task.id).toHaveAttribute('data-outcome', want);
+    await expect(page.locator(`li.wh-task[data-task="${task.id}"]`), task.id).toHaveAttribute('data-outcome', want, { timeout: 30_000 });
   }
   const points = lab.tasks.filter((t) => t.runtime !== 'containers').reduce((s, t) => s + t.points, 0);
   await expect(page.locator('.wh-score')).toContainText(`${points}/${points}`);
@@ -81,18 +80,19 @@ test('the Check panel speaks Korean on the Korean page', async ({ page }) => {
   // Any page works as the start URL.
   await page.goto(`/ko/labs/lab-07/?token=${token}`);
   await expect(page).toHaveURL(/\/ko\/labs\/lab-07\/$/);
-  await page.getByRole('button', { name: '채점', exact: true }).click();
-  await expect(page.locator('.wh-result').first()).toContainText('통과', { timeout: 30_000 });
-  await expect(page.locator('.wh-result .wh-outcome').getByText('실제 노드 필요').first()).toBeVisible();
+  await page.getByRole('button', { name: '채점' }).click();
+  await expect(page.locator('.wh-score')).toContainText('점수', { timeout: 30_000 });
+  await expect(page.locator('li.wh-task .wh-task-outcome').first()).toHaveText('통과');
+  await expect(page.locator('li.wh-task.wh-real-nodes .wh-badge').getByText('실제 노드 필요').first()).toBeVisible();
   await page.setViewportSize({ width: 390, height: 900 });
-  await page.locator('#lab-live').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/lab-live-ko-390.png', fullPage: true });
 });
 
 test('without the token the lab page stays static and the API refuses', async ({ page, request }) => {
   await page.goto('/en/labs/lab-07/');
   await expect(page.locator('#lab-live .wh-static')).toBeVisible();
-  await expect(page.locator('#lab-live .wh-live')).toBeHidden();
+  await expect(page.locator('#lab-live .wh-bar-controls')).toBeHidden();
+  await expect(page.locator('#lab-live .wh-terminal')).toBeHidden();
   const r = await request.post('/api/labs/lab-07/check', { headers: { cookie: '' } });
   expect(r.status()).toBe(401);
   const wrong = await request.get('/api/session', { headers: { authorization: 'Bearer not-the-token' } });

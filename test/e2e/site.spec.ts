@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loadLab } from '../../checker/lab/load.ts';
+import { labSections } from '../../site/lesson-labs.ts';
 
 const locales = ['en', 'ko'] as const;
 const lessons = (locale: string) =>
@@ -45,7 +46,32 @@ for (const locale of locales) {
     await expect(tasks.first().locator('h3')).toContainText(lab.tasks[0].title[locale]);
     await expect(tasks.first().locator('details')).not.toHaveAttribute('open');
     await expect(page.locator('#lab-live')).toHaveCount(1);
-    await expect(page.getByText(`npm run check lab-07`).first()).toBeVisible();
+    // Static: the workspace keeps its split, with the way to a terminal where the terminal would be.
+    await expect(page.locator('#wh-pane-terminal .wh-static')).toBeVisible();
+    await expect(page.locator('#wh-pane-terminal .wh-static').getByText(`npm run check lab-07`)).toBeVisible();
+    await expect(page.locator('.wh-bar-controls')).toBeHidden();
+    await expect(page.locator('.wh-keys')).toContainText('F6');
+  });
+
+  // Each lab is offered at the end of the lesson section where it starts (site/lesson-labs.ts).
+  test(`lessons (${locale}) say "Try it in lab-NN" at the end of each lab's section`, async ({ page }) => {
+    const found = new Map<string, string>();
+    for (const slug of lessons(locale)) {
+      const html = readFileSync(`dist/${locale}/modules/${slug}/index.html`, 'utf8');
+      for (const m of html.matchAll(/<p class="wh-try[^"]*" data-lab="(lab-\d+)" data-placed="(\w+)"/g)) {
+        const before = [...html.slice(0, m.index).matchAll(/<h2 id="([^"]+)"/g)].pop()?.[1];
+        expect(m[2], `${m[1]} in ${slug}: its section ${labSections[m[1]]?.[locale]} is not in the lesson`).toBe('section');
+        expect(before, `${m[1]} in ${slug}`).toBe(labSections[m[1]][locale]);
+        expect(found.has(m[1]), `${m[1]} offered twice`).toBe(false);
+        found.set(m[1], slug);
+      }
+    }
+    expect([...found.keys()].sort()).toEqual(Object.keys(labSections).sort());
+    await visit(page, `/${locale}/modules/${found.get('lab-07')}/`);
+    const link = page.locator('.wh-try[data-lab="lab-07"] a');
+    await expect(link).toContainText(locale === 'ko' ? 'lab-07에서 직접 해 보기' : 'Try it in lab-07');
+    await link.click();
+    await expect(page).toHaveURL(`/${locale}/labs/lab-07/`);
   });
 }
 
@@ -64,28 +90,31 @@ for (const path of axePages) {
 // Counts the scripts a lesson page loads up to its load event, plus inline scripts. Starlight then
 // prefetches the Pagefind search UI (~95 KB) when the browser is idle; that is search, loaded after the
 // page is usable, and is reported here but not counted against the lesson's budget.
-test('a lesson page loads at most 20 KB of JavaScript', async ({ page }) => {
-  let bytes = 0;
-  let loaded = false;
-  let afterLoad = 0;
-  page.on('response', async (r) => {
-    if (r.request().resourceType() !== 'script') return;
-    const late = loaded;
-    const size = (await r.body()).length;
-    if (late) afterLoad += size;
-    else bytes += size;
+// Lesson 01 has no lab; 04 has five "Try it" links and a quiz.
+for (const path of ['/en/modules/01-why-kubernetes/', '/en/modules/04-workloads/', '/ko/modules/04-workloads/']) {
+  test(`a lesson page loads at most 20 KB of JavaScript (${path})`, async ({ page }) => {
+    let bytes = 0;
+    let loaded = false;
+    let afterLoad = 0;
+    page.on('response', async (r) => {
+      if (r.request().resourceType() !== 'script') return;
+      const late = loaded;
+      const size = (await r.body()).length;
+      if (late) afterLoad += size;
+      else bytes += size;
+    });
+    await visit(page, path);
+    loaded = true;
+    await page.waitForLoadState('networkidle');
+    console.log(`scripts fetched after load (search UI prefetch): ${afterLoad} B`);
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
+    );
+    const total = bytes + inline;
+    console.log(`lesson page JavaScript: ${bytes} B external + ${inline} B inline = ${total} B`);
+    expect(total).toBeLessThanOrEqual(20 * 1024);
   });
-  await visit(page, '/en/modules/01-why-kubernetes/');
-  loaded = true;
-  await page.waitForLoadState('networkidle');
-  console.log(`scripts fetched after load (search UI prefetch): ${afterLoad} B`);
-  const inline = await page.evaluate(() =>
-    [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
-  );
-  const total = bytes + inline;
-  console.log(`lesson page JavaScript: ${bytes} B external + ${inline} B inline = ${total} B`);
-  expect(total).toBeLessThanOrEqual(20 * 1024);
-});
+}
 
 for (const width of [1280, 390]) {
   for (const locale of locales) {
