@@ -48,6 +48,7 @@ const en = {
   podNotReady: (p: { phase: string }) => `not ready (phase ${p.phase})`,
   podFinished: (p: { phase: string }) => `finished (phase ${p.phase}): it will never be ready`,
   podRestarting: (p: { container: string; restarts: string }) => `ready just now, but container ${p.container} has restarted ${p.restarts} times (it keeps exiting)`,
+  podJustStarted: (p: { container: string }) => `ready, but container ${p.container} started only seconds ago (a few more show whether it stays up)`,
   conditionIs: (p: { type: string; status: string }) => `${p.type}=${p.status}`,
   conditionMissing: (p: { type: string }) => `no ${p.type} condition`,
   conditionStale: (p: { type: string; status: string; observed: N; generation: N }) =>
@@ -167,6 +168,7 @@ const ko: Messages = {
   podNotReady: (p) => `준비되지 않음 (phase ${p.phase})`,
   podFinished: (p) => `종료됨 (phase ${p.phase}): 다시 Ready가 되지 않음`,
   podRestarting: (p) => `방금 Ready가 되었지만 컨테이너 ${p.container}이(가) ${p.restarts}번 재시작됨 (계속 종료되고 있음)`,
+  podJustStarted: (p) => `Ready이지만 컨테이너 ${p.container}이(가) 몇 초 전에 막 시작됨 (계속 떠 있는지 몇 초 더 지켜봄)`,
   conditionIs: (p) => `${p.type}=${p.status}`,
   conditionMissing: (p) => `${p.type} 컨디션 없음`,
   conditionStale: (p) => `${p.type}=${p.status}이지만 세대(generation) ${p.observed} 기준이고, 오브젝트는 세대 ${p.generation}임`,

@@ -106,6 +106,12 @@ export function rolloutState(obj: KObject): { state: 'complete' | Phrase; settli
  * exits at once (a shell with no terminal, a wrong command) is Ready for a moment between restarts.
  */
 export const STABLE_AFTER_RESTART_MS = 20_000;
+/**
+ * A container in its first run counts as ready once it has run this long: one that exits at once
+ * is Running and Ready for a moment before its first restart is even reported (lab-02's shell-args
+ * near miss, graded right after it was made, passed on kind).
+ */
+export const STABLE_FIRST_RUN_MS = 5_000;
 
 export function podReady(pod: KObject | undefined, now = Date.now()): Observation[] {
   if (!pod) return [];
@@ -114,7 +120,12 @@ export function podReady(pod: KObject | undefined, now = Date.now()): Observatio
   const restarting = ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
     (c) => (c.restartCount ?? 0) > 0 && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= STABLE_AFTER_RESTART_MS),
   );
-  const ok = ready?.status === 'True' && !restarting;
+  const fresh = restarting
+    ? undefined
+    : ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
+        (c) => !(c.restartCount ?? 0) && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= STABLE_FIRST_RUN_MS),
+      );
+  const ok = ready?.status === 'True' && !restarting && !fresh;
   const finished = phase === 'Succeeded' || phase === 'Failed';
   const subject = subjectOf(pod);
   return [
@@ -128,7 +139,9 @@ export function podReady(pod: KObject | undefined, now = Date.now()): Observatio
           ? phrase('podFinished', { phase })
           : ready?.status === 'True' && restarting
             ? phrase('podRestarting', { container: restarting.name, restarts: String(restarting.restartCount) })
-            : phrase('podNotReady', { phase }),
+            : ready?.status === 'True' && fresh
+              ? phrase('podJustStarted', { container: fresh.name })
+              : phrase('podNotReady', { phase }),
       ok,
       ...(!ok && !finished ? { settling: true } : {}),
       kubectl: getCommand(subject),

@@ -113,8 +113,18 @@ describe('podReady', () => {
     expect([looping.ok, looping.settling, (looping.found as Phrase).key, (looping.found as Phrase).params]).toEqual([false, true, 'podRestarting', { container: 'web', restarts: '3' }]);
     // Restarted once, long ago, and running since: ready.
     expect(podReady(restarted(1, '2026-12-07T09:59:00Z'), now)[0].ok).toBe(true);
-    // Never restarted: ready at once.
-    expect(podReady(restarted(0, '2026-12-07T09:59:59Z'), now)[0].ok).toBe(true);
+    // Never restarted, running for a while: ready.
+    expect(podReady(restarted(0, '2026-12-07T09:59:50Z'), now)[0].ok).toBe(true);
+  });
+
+  it('a container in its first second is not ready yet: one that exits at once looks Ready before its first restart shows', () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    const p = pod('Running', 'True');
+    p.status.containerStatuses = [{ name: 'web', ready: true, restartCount: 0, state: { running: { startedAt: '2026-12-07T09:59:59Z' } } }];
+    const [fresh] = podReady(p, now);
+    expect([fresh.ok, fresh.settling, (fresh.found as Phrase).key]).toEqual([false, true, 'podJustStarted']);
+    // Five seconds on, the same container counts.
+    expect(podReady(p, now + 5_000)[0].ok).toBe(true);
   });
 
   it('a finished Pod will never be ready: no waiting', () => {

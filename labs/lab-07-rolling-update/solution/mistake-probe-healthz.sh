@@ -2,15 +2,15 @@
 # fails: all-available/available
 # Near miss: while setting the strategy the readiness probe was "fixed" to /healthz, a path nginx does not serve — the new Pods never become ready.
 # graded on real nodes (kind tier)
-# on real nodes fails: rolled-back/bad-rs-empty
-# on real nodes: the broken probe stalls the undo too, so the bad image's ReplicaSet keeps its Pod and rolled-back fails first (all-available waits on it)
 set -euo pipefail
 ns=lab-07
 # Waits until the Deployment controller has seen the latest change (its new ReplicaSet exists).
 observed() { kubectl wait deployment/web -n $ns --for=jsonpath='{.status.observedGeneration}'="$(kubectl get deployment web -n $ns -o jsonpath='{.metadata.generation}')" --timeout=60s; }
 # web-scaled
 kubectl scale deployment web --replicas=5 -n $ns
-observed
+# All five Pods ready before the probe changes: only then does every later rollout empty the
+# ReplicaSet it leaves (its unready Pod goes first), on real nodes too.
+kubectl rollout status deployment/web -n $ns --timeout=120s
 # rollout-strategy
 kubectl patch deployment web -n $ns -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":1,"maxUnavailable":0}}}}'
 kubectl patch deployment web -n $ns --type=json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/readinessProbe/httpGet/path","value":"/healthz"}]'
