@@ -8,12 +8,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../checker/lab/paths.ts';
+import { localKubeBinDir, repoRoot } from '../checker/core/paths.ts';
 import { loadLab } from '../checker/lab/load.ts';
 import { loadChecks } from '../checker/checks/define.ts';
 import { connect } from '../checker/cluster/client.ts';
 import { grade } from '../checker/engine/grade.ts';
-import { localKubeBinDir } from '../checker/providers/kwok.ts';
 import { startTestCluster, type StartedCluster } from '../test/support/start-cluster.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '15' }, kubeconfig: { type: 'string' } } });

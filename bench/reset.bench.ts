@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../checker/lab/paths.ts';
+import { repoRoot } from '../checker/core/paths.ts';
 import { loadLab, listLabs } from '../checker/lab/load.ts';
 import { realSystem } from '../checker/providers/system.ts';
 import { silentProgress } from '../checker/lifecycle/progress.ts';

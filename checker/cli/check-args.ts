@@ -1,6 +1,6 @@
 // Command-line parsing for `npm run check`, kept apart from running so it is unit-tested alone.
 import { parseArgs } from 'node:util';
-import { isLang, langFromEnv, say, type Lang } from '../i18n.ts';
+import { isLang, langFromEnv, say, type Lang } from '../core/i18n.ts';
 
 export interface CheckOptions {
   /** The lab id, normalized to lab-NN when the input allows (7, 07, lab-07-rolling-update). */

@@ -3,17 +3,18 @@
 // Startup stays fast: @kubernetes/client-node is imported only once grading starts.
 import module from 'node:module';
 import { writeFile } from 'node:fs/promises';
-import { say } from '../i18n.ts';
+import { say } from '../core/i18n.ts';
 import { parseCheckArgs, type CheckOptions } from './check-args.ts';
 import { LabError, listLabs, loadLab, type LoadedLab } from '../lab/load.ts';
 import { loadChecks, type Checks } from '../checks/define.ts';
 import { resolveKubeconfig } from '../cluster/kubeconfig.ts';
-import { ClusterError, type ClusterReader } from '../cluster/types.ts';
+import { type ClusterReader } from '../cluster/types.ts';
 import { grade } from '../engine/grade.ts';
 import { renderText, wantsColor } from '../report/text.ts';
 import { errorJson, toJson } from '../report/json.ts';
 import { renderJunit } from '../report/junit.ts';
 import { errorFix } from '../report/words.ts';
+import { ClusterError } from '../core/errors.ts';
 
 export const EXIT = { pass: 0, fail: 1, cannotGrade: 2, usage: 64 } as const;
 

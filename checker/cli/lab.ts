@@ -3,15 +3,14 @@
 // (also: kind, Docker or kwokctl missing — nothing was changed), 64 usage.
 import module from 'node:module';
 import { parseArgs } from 'node:util';
-import { isLang, langFromEnv, type Lang } from '../i18n.ts';
+import { isLang, langFromEnv, type Lang } from '../core/i18n.ts';
 import { normalizeLabId } from './check-args.ts';
 import { LabError, listLabs, loadLab, type LoadedLab } from '../lab/load.ts';
 import { resolveKubeconfig } from '../cluster/kubeconfig.ts';
-import { ClusterError } from '../cluster/types.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
 import { realSystem, type System } from '../providers/system.ts';
-import { EXIT, LifecycleError, fromClusterError } from '../lifecycle/errors.ts';
-import { msg } from '../lifecycle/messages.ts';
+import { ClusterError, EXIT, fromClusterError, LifecycleError } from '../core/errors.ts';
+import { msg } from '../core/messages.ts';
 import { progressFor, type Progress } from '../lifecycle/progress.ts';
 import { ensureCluster, kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../lifecycle/up.ts';
 import { resetLab } from '../lifecycle/reset.ts';
@@ -21,7 +20,7 @@ import { status, type StatusReport } from '../lifecycle/status.ts';
 import { prefetch } from '../lifecycle/prefetch.ts';
 import { courseImages } from '../lab/images.ts';
 import { displayWidth, labRows, listJson, renderList } from '../lifecycle/list.ts';
-import { providerNames, type ProviderName } from '../lifecycle/state.ts';
+import { providerNames, type ProviderName } from '../core/state.ts';
 import { CORE, apiPath } from '../lifecycle/kube-api.ts';
 
 export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down', 'images', 'prefetch'] as const;

@@ -8,9 +8,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
-import { ClusterError, type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec, type AdmissionAnswer, type DryRunOptions } from './types.ts';
+import { type ClusterReader, type KObject, type ListOptions, type SubjectAccessReviewSpec, type AdmissionAnswer, type DryRunOptions } from './types.ts';
 import { builtInResource, groupVersionPath, resourcePath, type ResourceInfo } from './resources.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
+import { ClusterError } from '../core/errors.ts';
 
 type ClientNode = typeof import('@kubernetes/client-node');
 let clientNode: Promise<ClientNode> | undefined;

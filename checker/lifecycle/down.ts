@@ -4,14 +4,14 @@
 import { existsSync } from 'node:fs';
 import { deleteCluster, deleteCommand, providerHasCluster, restartCluster } from '../providers/index.ts';
 import type { System } from '../providers/system.ts';
-import { displayPath } from '../lab/paths.ts';
-import { LifecycleError } from './errors.ts';
+import { displayPath } from '../core/paths.ts';
+import { LifecycleError } from '../core/errors.ts';
 import { markerPath, openOwnedCluster } from './marker.ts';
 import { allLabsSweep, sweep } from './reset.ts';
 import { removeGrader } from './grader.ts';
-import { readState, removeState } from './state.ts';
+import { readState, removeState } from '../core/state.ts';
 import { waitOwned } from './up.ts';
-import { msg, type Lang } from './messages.ts';
+import { msg, type Lang } from '../core/messages.ts';
 import type { Progress } from './progress.ts';
 
 export type DownResult = 'deleted' | 'released' | 'nothing';

@@ -7,8 +7,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
 import { loadClientNode } from '../cluster/client.ts';
-import { ClusterError, type KObject } from '../cluster/types.ts';
-import { displayPath } from '../lab/paths.ts';
+import { type KObject } from '../cluster/types.ts';
+import { displayPath } from '../core/paths.ts';
+import { ClusterError } from '../core/errors.ts';
 
 /** One kind of object the API server serves, from discovery. */
 export interface ResourceType {

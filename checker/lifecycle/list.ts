@@ -2,7 +2,7 @@
 // the time they take, and which need real nodes for some tasks (graded on kind only).
 import type { LoadedLab } from '../lab/load.ts';
 import type { Localized } from '../lab/schema.ts';
-import { msg, type Lang } from './messages.ts';
+import { msg, type Lang } from '../core/messages.ts';
 
 export const LIST_VERSION = 'wheelhouse.labs/v1';
 

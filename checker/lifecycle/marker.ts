@@ -7,13 +7,13 @@
 // other Wheelhouse setup whose marker it is (#14). On an adopted cluster the marker also records
 // what the labs changed on nodes, and which namespaces were there before (never deleted).
 import { randomUUID } from 'node:crypto';
-import { ClusterError, type KObject } from '../cluster/types.ts';
+import { type KObject } from '../cluster/types.ts';
 import { CORE, KubeStatusError, apiPath, connectApi, type KubeApi } from './kube-api.ts';
 import { baselineOf, mergeChanges, restoreNodes, undoNodeChanges, type NodeBaseline, type NodeChange } from './nodes.ts';
-import { readState, stateFile, writeState, type ClusterState, type ProviderName } from './state.ts';
-import { LifecycleError, fromClusterError } from './errors.ts';
+import { readState, stateFile, writeState, type ClusterState, type ProviderName } from '../core/state.ts';
+import { ClusterError, fromClusterError, LifecycleError } from '../core/errors.ts';
 import { ensureGrader } from './grader.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
 
 export const MARKER_NAMESPACE = 'kube-system';
 export const MARKER_NAME = 'wheelhouse-cluster';

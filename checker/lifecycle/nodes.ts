@@ -5,7 +5,7 @@ import type { KObject } from '../cluster/types.ts';
 import type { Lab } from '../lab/schema.ts';
 import type { LoadedLab } from '../lab/load.ts';
 import { CORE, apiPath, type KubeApi } from './kube-api.ts';
-import { LifecycleError } from './errors.ts';
+import { LifecycleError } from '../core/errors.ts';
 
 export interface Taint {
   key: string;

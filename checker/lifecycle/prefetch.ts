@@ -4,10 +4,10 @@
 // wait in Docker; run prefetch again after `up --provider kind`.
 import { kindClusterExists } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
-import { LifecycleError } from './errors.ts';
-import { msg, type Lang } from './messages.ts';
+import { LifecycleError } from '../core/errors.ts';
+import { msg, type Lang } from '../core/messages.ts';
 import type { Progress } from './progress.ts';
-import { readState } from './state.ts';
+import { readState } from '../core/state.ts';
 
 export interface PrefetchReport {
   /** Images Docker already had. */

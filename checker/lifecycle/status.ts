@@ -1,13 +1,12 @@
 // `lab status`: which cluster Wheelhouse uses, whether it answers, its nodes, whether it is
 // Wheelhouse's own, and which labs are set up on it. Read-only.
 import { existsSync } from 'node:fs';
-import { ClusterError } from '../cluster/types.ts';
 import { SIMULATED_NODE_ANNOTATION } from '../cluster/types.ts';
 import { CORE, apiPath, connectApi, type KubeApi } from './kube-api.ts';
 import { ownership, readMarker, type Ownership } from './marker.ts';
 import { LAB_LABEL } from './setup.ts';
-import { readState, type ClusterState } from './state.ts';
-import { LifecycleError } from './errors.ts';
+import { readState, type ClusterState } from '../core/state.ts';
+import { ClusterError, LifecycleError } from '../core/errors.ts';
 import { kindNodeContainers } from '../providers/kind.ts';
 import { realSystem, type System } from '../providers/system.ts';
 

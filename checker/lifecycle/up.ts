@@ -18,12 +18,12 @@ import { LAB_LABEL, applyBatches, readSetup } from './setup.ts';
 import { allowDryRuns, ensureGrader } from './grader.ts';
 import { applyObjects, findKubectl, kubectl } from './kubectl.ts';
 import { addonApiVersions, installAddonApis } from './addon-apis.ts';
-import { LifecycleError, talking } from './errors.ts';
+import { LifecycleError, talking } from '../core/errors.ts';
 import { markCluster, openOwnedCluster, putNodesBack, recordNodeChanges, setCurrentLab, type Marker } from './marker.ts';
-import { readState, type ClusterState, type ProviderName } from './state.ts';
-import { msg, type Lang } from './messages.ts';
+import { readState, type ClusterState, type ProviderName } from '../core/state.ts';
+import { msg, type Lang } from '../core/messages.ts';
 import type { Progress } from './progress.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
 
 /** A cluster Wheelhouse may change, and the kubectl to change it with. */
 export interface LabTarget {

@@ -2,9 +2,8 @@
 // Used by `npm start`, the browser tests and the terminal benchmark.
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { localKubeBinDir, repoRoot } from '../../checker/core/paths.ts';
 import { resolveKubeconfig } from '../../checker/cluster/kubeconfig.ts';
-import { localKubeBinDir } from '../../checker/providers/kwok.ts';
 import { realSystem } from '../../checker/providers/system.ts';
 import { createAuth, newToken, type Auth } from './auth.ts';
 import { createApi } from './api.ts';

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { kubectl, kubectlOk, testCluster } from '../support/cluster.ts';
 import { connectForGrading, GRADER_USER } from '../../checker/cluster/grading.ts';
-import { ClusterError, type ClusterReader, type KObject } from '../../checker/cluster/types.ts';
+import { type ClusterReader, type KObject } from '../../checker/cluster/types.ts';
 import { connectApi } from '../../checker/lifecycle/kube-api.ts';
 import { allowDryRuns, ensureGrader } from '../../checker/lifecycle/grader.ts';
-import { readState, writeState } from '../../checker/lifecycle/state.ts';
+import { readState, writeState } from '../../checker/core/state.ts';
 import { runCheck } from '../../checker/cli/check.ts';
+import { ClusterError } from '../../checker/core/errors.ts';
 
 const NS = 'grader-test';
 let reader: Awaited<ReturnType<typeof connectForGrading>>;

@@ -1,7 +1,7 @@
 // Everything `npm run lab` says, in English and Korean. Errors carry a key of this table and its
 // parameters (errors.ts), so the CLI words them in the learner's language.
-export type { Lang } from '../i18n.ts';
-import type { Lang } from '../i18n.ts';
+export type { Lang } from './i18n.ts';
+import type { Lang } from './i18n.ts';
 
 type P<T = Record<string, never>> = (p: T) => string;
 const OTHER_PROVIDER = 'npm run lab -- up LAB --provider existing --kubeconfig FILE --context NAME';
