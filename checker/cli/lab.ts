@@ -21,7 +21,7 @@ import { prefetch } from '../lifecycle/prefetch.ts';
 import { courseImages } from '../lab/images.ts';
 import { displayWidth, labRows, listJson, renderList } from '../lifecycle/list.ts';
 import { providerNames, type ProviderName } from '../core/state.ts';
-import { CORE, apiPath } from '../lifecycle/kube-api.ts';
+import { CORE, apiPath } from '../cluster/transport.ts';
 
 export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down', 'images', 'prefetch'] as const;
 export type Command = (typeof COMMANDS)[number];

@@ -23,14 +23,24 @@ export class ClusterError extends Error {
   readonly transient: boolean;
   /** The request that failed, e.g. "GET /apis/apps/v1/namespaces/lab-07/deployments/web". */
   readonly request?: string;
-  /** Set when the server refused a dry-run create (see ClusterReader.admits): an answer, not a failure. */
-  refusal?: { status: number; message: string };
   constructor(code: ClusterErrorCode, message: string, opts: { request?: string; cause?: unknown } = {}) {
     super(message, { cause: opts.cause });
     this.name = 'ClusterError';
     this.code = code;
     this.request = opts.request;
     this.transient = code === 'timeout' || code === 'unreachable' || code === 'server';
+  }
+}
+
+/** The API server answered with an error status (409 Conflict, 422 Invalid, 403 …): `status` tells them apart. */
+export class KubeStatusError extends ClusterError {
+  readonly status: number;
+  /** The message of the server's Status object, written for people. */
+  readonly said: string | undefined;
+  constructor(status: number, message: string, request: string, said?: string) {
+    super(status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'server', message, { request });
+    this.status = status;
+    this.said = said;
   }
 }
 

@@ -13,13 +13,14 @@
 // existing provider) waits for the controller as usual.
 import type { KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
-import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
+import { type KubeApi } from './kube-api.ts';
 import { LAB_LABEL } from './setup.ts';
-import { LifecycleError } from '../core/errors.ts';
+import { KubeStatusError, LifecycleError } from '../core/errors.ts';
 import { putNodesBack, type Marker } from './marker.ts';
 import type { ProviderName } from '../core/state.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
 import { msg } from '../core/messages.ts';
+import { CORE, apiPath, type ResourceType } from '../cluster/transport.ts';
 
 /** The namespace controller starts 5 s after a namespace's first recent change; finalizing stays well before. */
 const CONTROLLER_START_MS = 4_000;

@@ -12,7 +12,7 @@ import { CLUSTER_NAME, chooseProvider, createCluster, kwokBinaries, restartClust
 import { copyContext } from '../providers/existing.ts';
 import { preloadImages } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
-import { apiPath, type KubeApi } from './kube-api.ts';
+import { type KubeApi } from './kube-api.ts';
 import { applyNodeChanges } from './nodes.ts';
 import { LAB_LABEL, applyBatches, readSetup } from './setup.ts';
 import { allowDryRuns, ensureGrader } from './grader.ts';
@@ -24,6 +24,7 @@ import { readState, type ClusterState, type ProviderName } from '../core/state.t
 import { msg, type Lang } from '../core/messages.ts';
 import type { Progress } from './progress.ts';
 import { displayPath } from '../core/paths.ts';
+import { apiPath } from '../cluster/transport.ts';
 
 /** A cluster Wheelhouse may change, and the kubectl to change it with. */
 export interface LabTarget {

@@ -40,8 +40,8 @@ afterAll(async () => {
 const configMap = (name: string): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS }, data: { written: 'by a check' } });
 
 /** A check that reaches past the reader's read-only methods and asks it to write (as a buggy or hostile check could). */
-type Raw = { request(method: string, path: string, body?: unknown): Promise<unknown> };
-const tryToWrite = (r: ClusterReader, path: string, body: unknown) => (r as unknown as Raw).request('POST', path, body);
+type Raw = { t: { request(method: string, path: string, opts?: { body?: unknown }): Promise<unknown> } };
+const tryToWrite = (r: ClusterReader, path: string, body: unknown) => (r as unknown as Raw).t.request('POST', path, { body });
 
 describe('the grader', () => {
   it('reads everything: nodes, objects in every namespace, access reviews', async () => {
@@ -86,7 +86,7 @@ describe('the grader', () => {
     expect(await reader.admits(debugged, NS, { operation: 'update', subresource: 'ephemeralcontainers' })).toEqual({ allowed: true });
     expect(await reader.admits({ ...pod, metadata }, NS, { operation: 'update' })).toEqual({ allowed: true });
     expect(await reader.admits(pod, NS, { operation: 'delete' })).toEqual({ allowed: true });
-    const real = await (reader as unknown as Raw).request('DELETE', `/api/v1/namespaces/${NS}/pods/target`).catch((e) => e);
+    const real = await (reader as unknown as Raw).t.request('DELETE', `/api/v1/namespaces/${NS}/pods/target`).catch((e) => e);
     expect((real as ClusterError).message).toMatch(/ValidatingAdmissionPolicy 'wheelhouse-grader'.*only reads/);
     const after = JSON.parse(await kubectlOk(['-n', NS, 'get', 'pod', 'target', '-o', 'json']));
     expect(after.metadata.uid).toBe(pod.metadata.uid);
