@@ -10,9 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localKubeBinDir, repoRoot } from '../checker/core/paths.ts';
 import { loadLab } from '../checker/lab/load.ts';
-import { loadChecks } from '../checker/checks/define.ts';
-import { connect } from '../checker/cluster/client.ts';
-import { grade } from '../checker/engine/grade.ts';
+import { openGrading } from '../checker/use-cases.ts';
 import { startTestCluster, type StartedCluster } from '../test/support/start-cluster.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '15' }, kubeconfig: { type: 'string' } } });
@@ -83,16 +81,15 @@ try {
   }
 
   // The warm case: the site's server keeps the checker loaded and grades in-process.
-  const checks = await loadChecks(lab);
-  const reader = await connect({ kubeconfig });
+  const session = await openGrading(lab, { kubeconfig });
   const inProcess: number[] = [];
   for (let i = 0; i < rounds + 1; i++) {
     const started = performance.now();
-    const result = await grade(lab, checks, { reader });
+    const result = await session.grade();
     if (result.exitCode !== 0) throw new Error('in-process grading does not pass');
     if (i > 0) inProcess.push(performance.now() - started);
   }
-  reader.close();
+  session.close();
 
   const [c, s, w] = [median(times.check), median(times.script), median(inProcess)];
   console.log(`\nlab-07 (solved), ${rounds} alternating rounds, medians:`);

@@ -3,25 +3,22 @@
 // (also: kind, Docker or kwokctl missing — nothing was changed), 64 usage.
 import module from 'node:module';
 import { parseArgs } from 'node:util';
-import { isLang, langFromEnv, type Lang } from '../core/i18n.ts';
+import { isLang, langFromEnv, printable, type Lang } from '../core/i18n.ts';
 import { normalizeLabId } from './check-args.ts';
-import { LabError, listLabs, loadLab, type LoadedLab } from '../lab/load.ts';
+import { LabError, listLabs, loadLab } from '../lab/load.ts';
 import { resolveKubeconfig } from '../cluster/kubeconfig.ts';
 import { displayPath } from '../core/paths.ts';
 import { realSystem, type System } from '../providers/system.ts';
 import { ClusterError, EXIT, fromClusterError, LifecycleError } from '../core/errors.ts';
 import { msg } from '../core/messages.ts';
 import { progressFor, type Progress } from '../lifecycle/progress.ts';
-import { ensureCluster, kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../lifecycle/up.ts';
-import { resetLab } from '../lifecycle/reset.ts';
 import { down } from '../lifecycle/down.ts';
-import { findSolution, runSolution } from '../lifecycle/solve.ts';
-import { status, type StatusReport } from '../lifecycle/status.ts';
+import { type StatusReport } from '../lifecycle/status.ts';
+import { clusterStatus, labReset, labSolve, labUp } from '../use-cases.ts';
 import { prefetch } from '../lifecycle/prefetch.ts';
 import { courseImages } from '../lab/images.ts';
 import { displayWidth, labRows, listJson, renderList } from '../lifecycle/list.ts';
 import { providerNames, type ProviderName } from '../core/state.ts';
-import { CORE, apiPath } from '../cluster/transport.ts';
 
 export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down', 'images', 'prefetch'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -145,12 +142,12 @@ export async function runLab(argv: string[], io: LabIo): Promise<number> {
     }
     if (e instanceof LabError) {
       if (e.code === 'invalid-id') {
-        io.stderr.write(`${msg(o.lang, 'invalidId', { id: o.lab ?? '' })}\n`);
+        io.stderr.write(`${msg(o.lang, 'invalidId', { id: printable(o.lab ?? '') })}\n`);
         return EXIT.usage;
       }
       if (e.code === 'unknown-lab') {
         const labs = await listLabs(io.labsDir).then((l) => l.map((x) => x.id).join(', '), () => '?');
-        io.stderr.write(`${msg(o.lang, 'unknownLab', { id: o.lab ?? '', labs })}\n`);
+        io.stderr.write(`${msg(o.lang, 'unknownLab', { id: printable(o.lab ?? ''), labs })}\n`);
         return EXIT.usage;
       }
       io.stderr.write(`${msg(o.lang, 'brokenLab', { id: o.lab ?? 'a lab', details: e.message })}\n`);
@@ -172,7 +169,7 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
     return EXIT.ok;
   }
   if (o.command === 'status') {
-    const report = await status(kubeconfig.path, undefined, sys);
+    const report = await clusterStatus(kubeconfig.path, sys);
     io.stdout.write(o.json ? `${JSON.stringify({ version: 'wheelhouse.status/v1', ...report }, null, 2)}\n` : renderStatus(report, lang));
     return report.reachable ? EXIT.ok : EXIT.cluster;
   }
@@ -194,39 +191,29 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
     return EXIT.ok;
   }
 
-  const lab = await loadLab(o.lab!, io.labsDir);
-  const upOptions = { sys, progress, lang, wait: o.wait };
-  let target: LabTarget | undefined;
-  try {
-    if (o.command === 'up') {
-      target = await ensureCluster({ ...upOptions, kubeconfig, provider: o.provider, context: o.context });
-      await setUpLab(target, lab, upOptions);
-      out(msg(lang, 'upDone', { lab: lab.id, namespace: lab.namespace, kubeconfig: target.state.kubeconfig }));
-      return EXIT.ok;
-    }
-    if (o.command === 'reset') {
-      target = await openLabTarget(kubeconfig.path, sys);
-      const report = await resetLab(target, lab, upOptions);
-      out(msg(lang, 'resetDone', { lab: lab.id, seconds: (report.durationMs / 1000).toFixed(1) }));
-      return EXIT.ok;
-    }
-    // solve
-    const script = await findSolution(lab, o.with);
-    target = await openLabTarget(kubeconfig.path, sys);
-    await ensureLabIsUp(target, lab);
-    progress.info(msg(lang, 'stepSolve', { script: script.name }));
-    const r = await runSolution(kubectlTarget(target), lab, script, sys, (line, stream) => (stream === 'stdout' ? io.stdout : io.stderr).write(`${line}\n`));
-    if (r.code !== 0) throw new LifecycleError('failed', 'solveFailed', { script: script.name, code: r.code });
-    out(msg(lang, 'solveDone', { script: script.name, lab: lab.id }));
+  const lab = o.lab!;
+  const upOptions = { sys, progress, lang, wait: o.wait, labsDir: io.labsDir };
+  if (o.command === 'up') {
+    const r = await labUp(lab, { ...upOptions, kubeconfig, provider: o.provider, context: o.context });
+    out(msg(lang, 'upDone', { lab: r.lab.id, namespace: r.lab.namespace, kubeconfig: r.kubeconfig }));
     return EXIT.ok;
-  } finally {
-    target?.api.close();
   }
-}
-
-async function ensureLabIsUp(t: LabTarget, lab: LoadedLab): Promise<void> {
-  const ns = await t.api.get(apiPath(CORE('namespaces'), undefined, lab.namespace));
-  if (!ns || ns.metadata.deletionTimestamp) throw new LifecycleError('failed', 'labNotUp', { lab: lab.id, namespace: lab.namespace });
+  if (o.command === 'reset') {
+    const r = await labReset(lab, { ...upOptions, kubeconfig: kubeconfig.path });
+    out(msg(lang, 'resetDone', { lab: r.lab.id, seconds: (r.durationMs / 1000).toFixed(1) }));
+    return EXIT.ok;
+  }
+  const r = await labSolve(lab, {
+    kubeconfig: kubeconfig.path,
+    sys,
+    labsDir: io.labsDir,
+    with: o.with,
+    onStart: (script) => progress.info(msg(lang, 'stepSolve', { script: script.name })),
+    // The script's output is shown as it comes, made printable (no escape sequences reach the terminal).
+    onLine: (line, stream) => (stream === 'stdout' ? io.stdout : io.stderr).write(`${printable(line, 2000)}\n`),
+  });
+  out(msg(lang, 'solveDone', { script: r.script.name, lab: r.lab.id }));
+  return EXIT.ok;
 }
 
 export function renderStatus(r: StatusReport, lang: Lang): string {

@@ -53,6 +53,11 @@ export type LifecycleErrorCode =
   | 'broken-lab' // the lab's files have a problem (a bug in the lab)
   | 'failed'; // a step failed
 
+/**
+ * The one exit-code table of `npm run check` and `npm run lab`: 0 ok (every task passes), 1 failed
+ * (a task fails, a step or a lab's script failed), 2 cannot work on the cluster (none, unreachable,
+ * refused, denied, a missing tool, a lab that cannot be graded), 64 usage.
+ */
 export const EXIT = { ok: 0, failed: 1, cluster: 2, usage: 64 } as const;
 
 const exitFor: Record<LifecycleErrorCode, number> = {

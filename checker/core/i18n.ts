@@ -260,3 +260,13 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   }
   return 'en';
 }
+
+/**
+ * Text from outside (a lab id someone typed, a line a script printed) as it may be shown back to a
+ * person: control characters (escape sequences, carriage returns) become "?", and at most `max`
+ * characters are kept.
+ */
+export function printable(text: string, max = 60): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
