@@ -2,7 +2,7 @@
 // and a lifecycle step that cannot go on (LifecycleError), each with the exit code the commands
 // end with: 0 ok, 1 failed (a step or a lab is broken), 2 cannot reach or refused cluster (or a
 // missing tool: nothing was changed), 64 usage.
-import { msg, type Lang, type MsgKey, type MsgParams } from './messages.ts';
+import { say, type Lang, type MessageKey, type MessageParams } from './i18n.ts';
 
 export type ClusterErrorCode =
   | 'no-kubeconfig' // the kubeconfig file is missing or unreadable
@@ -71,12 +71,12 @@ const exitFor: Record<LifecycleErrorCode, number> = {
 };
 
 /** A lifecycle problem, worded from the messages table so the CLI can say it in either language. */
-export class LifecycleError<K extends MsgKey = MsgKey> extends Error {
+export class LifecycleError<K extends MessageKey = MessageKey> extends Error {
   readonly code: LifecycleErrorCode;
   readonly key: K;
-  readonly params: MsgParams<K>;
-  constructor(code: LifecycleErrorCode, key: K, params: MsgParams<K>, opts: { cause?: unknown } = {}) {
-    super(msg('en', key, params), { cause: opts.cause });
+  readonly params: MessageParams<K>;
+  constructor(code: LifecycleErrorCode, key: K, params: MessageParams<K>, opts: { cause?: unknown } = {}) {
+    super(say('en', key, params), { cause: opts.cause });
     this.name = 'LifecycleError';
     this.code = code;
     this.key = key;
@@ -86,7 +86,7 @@ export class LifecycleError<K extends MsgKey = MsgKey> extends Error {
     return exitFor[this.code];
   }
   say(lang: Lang): string {
-    return msg(lang, this.key, this.params);
+    return say(lang, this.key, this.params);
   }
 }
 

@@ -1,7 +1,12 @@
-// Every word the checker says to a learner, in English and Korean. Checks never hold prose: they
-// return Phrases (keys of this table), and reporters render them in the chosen language.
+// The one message catalogue: every word the checker, the commands and the site's server say to a
+// person, in English and Korean, and the one `say` that words them. This file holds the grading
+// area (observations, outcomes, reports, the check command); messages.ts the `npm run lab` area.
+// Checks never hold prose: they return Phrases (keys of this catalogue), and reporters render
+// them in the chosen language.
 // Korean follows the course style: natural technical Korean, English terms kept where engineers
 // keep them (롤아웃, 레플리카, 디플로이먼트).
+
+import { labEn, labKo } from './messages.ts';
 
 export const langs = ['en', 'ko'] as const;
 export type Lang = (typeof langs)[number];
@@ -124,11 +129,7 @@ const en = {
   cliWatchWithOutput: () => '--watch prints a live report for people; it cannot be combined with --json or --junit.',
 } satisfies Record<string, (p: any) => string>;
 
-export type Messages = typeof en;
-export type MessageKey = keyof Messages;
-export type MessageParams<K extends MessageKey> = Parameters<Messages[K]> extends [infer P] ? P : Record<string, never>;
-
-const ko: Messages = {
+const ko: typeof en = {
   expectedFound: (p) => `${p.path}: 기대값 ${p.expected}, 실제값 ${p.found}`,
   subjectExpectedFound: (p) => `기대값 ${p.expected}, 실제값 ${p.found}`,
   nothing: () => '없음',
@@ -239,7 +240,11 @@ const ko: Messages = {
   cliWatchWithOutput: () => '--watch는 사람이 보는 실시간 보고서라서 --json이나 --junit과 함께 쓸 수 없습니다.',
 };
 
-const tables: Record<Lang, Messages> = { en, ko };
+const tables = { en: { ...en, ...labEn }, ko: { ...ko, ...labKo } } satisfies Record<Lang, unknown>;
+
+export type Messages = (typeof tables)['en'];
+export type MessageKey = keyof Messages;
+export type MessageParams<K extends MessageKey> = Parameters<Messages[K]> extends [infer P] ? P : Record<string, never>;
 
 /** Renders a message in a language. */
 export function say<K extends MessageKey>(lang: Lang, key: K, params?: MessageParams<K>): string {

@@ -19,7 +19,7 @@ import { KubeStatusError, LifecycleError } from '../core/errors.ts';
 import { putNodesBack, type Marker } from './marker.ts';
 import type { ProviderName } from '../core/state.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
-import { msg } from '../core/messages.ts';
+import { say as msg } from '../core/i18n.ts';
 import { CORE, apiPath, type ResourceType } from '../cluster/transport.ts';
 
 /** The namespace controller starts 5 s after a namespace's first recent change; finalizing stays well before. */

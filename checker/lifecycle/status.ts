@@ -53,7 +53,7 @@ export async function status(
   } catch (err) {
     // A damaged record is what status is for: say so, and still look at the cluster.
     if (!(err instanceof LifecycleError && err.key === 'stateUnreadable')) throw err;
-    recordProblem = err.params as StatusReport['recordProblem'];
+    recordProblem = err.params as unknown as StatusReport['recordProblem'];
   }
   const report: StatusReport = { kubeconfig, record, reachable: false, ...(recordProblem ? { recordProblem } : {}) };
   if (!existsSync(kubeconfig)) return report;

@@ -12,11 +12,10 @@ import { toJson } from '../../checker/report/json.ts';
 import { errorFix } from '../../checker/report/words.ts';
 import { ClusterError, LifecycleError } from '../../checker/core/errors.ts';
 import { checkLab, clusterStatus, labReset, labUp } from '../../checker/use-cases.ts';
-import { msg } from '../../checker/core/messages.ts';
 import { eventProgress } from '../../checker/lifecycle/progress.ts';
 import type { ProviderName } from '../../checker/core/state.ts';
 import type { System } from '../../checker/providers/system.ts';
-import { printable, type Lang } from '../../checker/core/i18n.ts';
+import { printable, say, type Lang } from '../../checker/core/i18n.ts';
 import type { Auth } from './auth.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { requestUrl } from './request.ts';
@@ -40,23 +39,23 @@ export function createApi(o: ApiOptions): Handler {
 
   return async (req, res) => {
     const url = requestUrl(req);
-    if (!url) return json(res, 400, { error: { code: 'bad-request', message: 'The address is not a path on this server.' } });
-    const lang: Lang = url.searchParams.get('lang') === 'ko' ? 'ko' : 'en';
+    const lang: Lang = url?.searchParams.get('lang') === 'ko' ? 'ko' : 'en';
+    if (!url) return json(res, 400, { error: { code: 'bad-request', message: say(lang, 'serverBadAddress') } });
     if (!o.auth.allowed(req)) {
-      return json(res, 401, { error: { code: 'token', message: lang === 'ko' ? '토큰이 없거나 맞지 않습니다. `npm start`가 출력한 주소로 페이지를 여세요.' : 'Missing or wrong token. Open the page from the URL that `npm start` printed.' } });
+      return json(res, 401, { error: { code: 'token', message: say(lang, 'serverToken') } });
     }
     if (req.method !== 'GET' && !o.auth.sameOrigin(req)) {
-      return json(res, 403, { error: { code: 'origin', message: 'Requests that change things must come from the course page itself.' } });
+      return json(res, 403, { error: { code: 'origin', message: say(lang, 'serverOrigin') } });
     }
     const parts = url.pathname.split('/').filter(Boolean); // ['api', …]
     try {
       if (req.method === 'GET' && parts.length === 2 && parts[1] === 'session') return json(res, 200, { ok: true, busy: busy ?? null });
       if (req.method === 'GET' && parts.length === 2 && parts[1] === 'progress') return json(res, 200, await o.progress.read());
-      if (parts[1] !== 'labs' || parts.length < 3 || parts.length > 4) return notFound(res);
+      if (parts[1] !== 'labs' || parts.length < 3 || parts.length > 4) return notFound(res, lang);
 
       const lab = (await listLabs(o.labsDir)).find((l) => l.id === parts[2]);
       if (!lab) {
-        return json(res, 404, { error: { code: 'unknown-lab', message: lang === 'ko' ? `그런 실습은 없습니다: ${shownId(parts[2])}` : `There is no lab called "${shownId(parts[2])}".` } });
+        return json(res, 404, { error: { code: 'unknown-lab', message: say(lang, 'serverUnknownLab', { id: shownId(parts[2]) }) } });
       }
       const action = parts[3];
       if (req.method === 'GET' && action === undefined) {
@@ -65,9 +64,9 @@ export function createApi(o: ApiOptions): Handler {
       }
       if (req.method === 'POST' && action === 'check') return await check(lab, lang, res);
       if (req.method === 'POST' && (action === 'up' || action === 'reset')) {
-        if (busy) return json(res, 409, { error: { code: 'busy', message: lang === 'ko' ? `다른 작업이 진행 중입니다: ${busy}` : `Another step is running: ${busy}` } });
+        if (busy) return json(res, 409, { error: { code: 'busy', message: say(lang, 'serverBusy', { step: busy }) } });
         const provider = url.searchParams.get('provider');
-        if (provider !== null && provider !== 'kind' && provider !== 'kwok') return json(res, 400, { error: { code: 'usage', message: 'provider must be kind or kwok' } });
+        if (provider !== null && provider !== 'kind' && provider !== 'kwok') return json(res, 400, { error: { code: 'usage', message: say(lang, 'serverProvider') } });
         busy = `${action} ${lab.id}`;
         try {
           return await lifecycle(action, lab, lang, (provider ?? o.provider) as ProviderName | undefined, res);
@@ -75,7 +74,7 @@ export function createApi(o: ApiOptions): Handler {
           busy = undefined;
         }
       }
-      return notFound(res);
+      return notFound(res, lang);
     } catch (err) {
       console.error(err);
       if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: (err as Error).message } });
@@ -102,10 +101,10 @@ export function createApi(o: ApiOptions): Handler {
     try {
       if (action === 'up') {
         const r = await labUp(lab, { ...opts, kubeconfig: kubeconfig(), provider });
-        send({ t: 'end', ok: true, text: msg(lang, 'upDone', { lab: lab.id, namespace: lab.namespace, kubeconfig: r.kubeconfig }) });
+        send({ t: 'end', ok: true, text: say(lang, 'upDone', { lab: lab.id, namespace: lab.namespace, kubeconfig: r.kubeconfig }) });
       } else {
         const r = await labReset(lab, { ...opts, kubeconfig: kubeconfig().path });
-        send({ t: 'end', ok: true, text: msg(lang, 'resetDone', { lab: lab.id, seconds: (r.durationMs / 1000).toFixed(1) }) });
+        send({ t: 'end', ok: true, text: say(lang, 'resetDone', { lab: lab.id, seconds: (r.durationMs / 1000).toFixed(1) }) });
       }
     } catch (err) {
       if (!(err instanceof LifecycleError)) throw err;
@@ -121,8 +120,8 @@ function json(res: ServerResponse, code: number, body: unknown): void {
   res.end(`${JSON.stringify(body)}\n`);
 }
 
-function notFound(res: ServerResponse): void {
-  json(res, 404, { error: { code: 'not-found', message: 'No such API route. Routes: GET /api/session, GET /api/progress, GET /api/labs/:id, POST /api/labs/:id/check|up|reset' } });
+function notFound(res: ServerResponse, lang: Lang): void {
+  json(res, 404, { error: { code: 'not-found', message: say(lang, 'serverNoRoute') } });
 }
 
 /** A lab id from the address as it may be shown back: decoded, no control characters, not too long. */
