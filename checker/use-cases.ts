@@ -116,6 +116,21 @@ export function clusterStatus(kubeconfig: string, sys?: System): Promise<StatusR
   return status(kubeconfig, undefined, sys);
 }
 
+// What the site's server uses besides the use cases: finding labs and the kubeconfig, wording and
+// rendering results, progress, and the machine. site/server/ imports the checker only from here.
+export { listLabs, type LoadedLab } from './lab/load.ts';
+export { resolveKubeconfig } from './cluster/kubeconfig.ts';
+export { toJson } from './report/json.ts';
+export { errorFix } from './report/words.ts';
+export { ClusterError, LifecycleError } from './core/errors.ts';
+export { printable, say, type Lang } from './core/i18n.ts';
+export { localKubeBinDir, repoRoot } from './core/paths.ts';
+export { writeFileAtomic } from './core/atomic-file.ts';
+export type { ProviderName } from './core/state.ts';
+export type { GradeResult } from './engine/grade.ts';
+export { eventProgress } from './lifecycle/progress.ts';
+export { findOnPath, realSystem, type System } from './providers/system.ts';
+
 /** Opens a cluster for changes, runs one step on it and closes it; cluster errors become lifecycle errors. */
 async function onTarget<T>(open: () => Promise<LabTarget>, fn: (t: LabTarget) => Promise<T>): Promise<T> {
   let target: LabTarget | undefined;

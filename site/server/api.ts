@@ -6,19 +6,10 @@
 //   POST /api/labs/:id/up|reset       → sets the lab up / back, streaming progress as JSON lines
 // A lab id is only ever a key into the catalogue: request text never reaches a path or a command.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listLabs, type LoadedLab } from '../../checker/lab/load.ts';
-import { resolveKubeconfig } from '../../checker/cluster/kubeconfig.ts';
-import { toJson } from '../../checker/report/json.ts';
-import { errorFix } from '../../checker/report/words.ts';
-import { ClusterError, LifecycleError } from '../../checker/core/errors.ts';
-import { checkLab, clusterStatus, labReset, labUp } from '../../checker/use-cases.ts';
-import { eventProgress } from '../../checker/lifecycle/progress.ts';
-import type { ProviderName } from '../../checker/core/state.ts';
-import type { System } from '../../checker/providers/system.ts';
-import { printable, say, type Lang } from '../../checker/core/i18n.ts';
 import type { Auth } from './auth.ts';
 import type { ProgressStore } from './progress-store.ts';
 import { requestUrl } from './request.ts';
+import { listLabs, type LoadedLab, resolveKubeconfig, toJson, errorFix, ClusterError, LifecycleError, checkLab, clusterStatus, labReset, labUp, eventProgress, type ProviderName, type System, printable, say, type Lang } from '../../checker/use-cases.ts';
 
 export interface ApiOptions {
   auth: Auth;
