@@ -5,16 +5,12 @@
 //   node bench/check-vs-kubectl.bench.ts [--rounds N] [--kubeconfig FILE]
 // Without --kubeconfig it starts its own test cluster (the kwok provider) and stops it after.
 // With --kubeconfig it (re)creates the namespace lab-07 on that cluster: never a learner's cluster.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../checker/lab/paths.ts';
+import { localKubeBinDir, repoRoot } from '../checker/core/paths.ts';
 import { loadLab } from '../checker/lab/load.ts';
-import { loadChecks } from '../checker/checks/define.ts';
-import { connect } from '../checker/cluster/client.ts';
-import { grade } from '../checker/engine/grade.ts';
-import { localKubeBinDir } from '../checker/providers/kwok.ts';
-import { startTestCluster, type StartedCluster } from '../test/support/start-cluster.ts';
+import { openGrading } from '../checker/use-cases.ts';
+import { benchCluster, fmt, median, timed } from './support.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '15' }, kubeconfig: { type: 'string' } } });
 const rounds = Number(values.rounds);
@@ -24,48 +20,25 @@ if (!binDir) {
   process.exit(2);
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; ms: number; out: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code: code ?? -1, ms: performance.now() - started, out }));
-  });
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
-
-let cluster: StartedCluster | undefined;
+const cluster = await benchCluster(values.kubeconfig);
 try {
-  let kubeconfig = values.kubeconfig;
-  if (!kubeconfig) {
-    console.log('starting a test cluster …');
-    cluster = await startTestCluster(() => {});
-    kubeconfig = cluster.kubeconfig;
-  }
+  const { kubeconfig } = cluster;
   const env = { KUBECONFIG: kubeconfig, WHEELHOUSE_KUBECONFIG: kubeconfig, PATH: `${binDir}:${process.env.PATH}`, NO_COLOR: '1' };
   const kubectl = join(binDir, 'kubectl');
   const lab = await loadLab('lab-07');
 
   console.log('solving lab-07 …');
-  await run(kubectl, ['delete', 'namespace', lab.namespace, '--ignore-not-found', '--wait=true'], env);
+  await timed(kubectl, ['delete', 'namespace', lab.namespace, '--ignore-not-found', '--wait=true'], env);
   for (const [cmd, args] of [
     [kubectl, ['apply', '-f', join(lab.dir, 'setup')]],
     ['bash', [join(lab.dir, 'solution', 'solve.sh')]],
   ] as const) {
-    const r = await run(cmd, [...args], env);
+    const r = await timed(cmd, [...args], env);
     if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.out}`);
   }
 
-  const checker = () => run(process.execPath, [join(repoRoot, 'checker', 'cli', 'check.ts'), 'lab-07'], env);
-  const script = () => run('bash', [join(repoRoot, 'bench', 'lab-07-kubectl.sh')], env);
+  const checker = () => timed(process.execPath, [join(repoRoot, 'checker', 'cli', 'check.ts'), 'lab-07'], env);
+  const script = () => timed('bash', [join(repoRoot, 'bench', 'lab-07-kubectl.sh')], env);
   // Warm-up: fills the compile cache and kubectl's discovery cache; both must agree the lab passes.
   for (const [name, f] of [['check', checker], ['kubectl script', script]] as const) {
     const r = await f();
@@ -84,16 +57,15 @@ try {
   }
 
   // The warm case: the site's server keeps the checker loaded and grades in-process.
-  const checks = await loadChecks(lab);
-  const reader = await connect({ kubeconfig });
+  const session = await openGrading(lab, { kubeconfig });
   const inProcess: number[] = [];
   for (let i = 0; i < rounds + 1; i++) {
     const started = performance.now();
-    const result = await grade(lab, checks, { reader });
+    const result = await session.grade();
     if (result.exitCode !== 0) throw new Error('in-process grading does not pass');
     if (i > 0) inProcess.push(performance.now() - started);
   }
-  reader.close();
+  session.close();
 
   const [c, s, w] = [median(times.check), median(times.script), median(inProcess)];
   console.log(`\nlab-07 (solved), ${rounds} alternating rounds, medians:`);
@@ -103,5 +75,5 @@ try {
   console.log(`  ratio check / script                  ${(c / s).toFixed(2)}×`);
   console.log(`  ratio in-process / script             ${(w / s).toFixed(2)}×`);
 } finally {
-  await cluster?.stop();
+  await cluster.stop();
 }

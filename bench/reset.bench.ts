@@ -6,49 +6,31 @@
 //   node bench/reset.bench.ts [--rounds N] [--lab lab-07] [--kubeconfig FILE]
 // Without --kubeconfig it starts its own test cluster (kwok) and stops it after. With it, the
 // cluster must be Wheelhouse's own (marked): the lab is reset there like `npm run lab -- reset`.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../checker/lab/paths.ts';
+import { repoRoot } from '../checker/core/paths.ts';
 import { loadLab, listLabs } from '../checker/lab/load.ts';
 import { realSystem } from '../checker/providers/system.ts';
 import { silentProgress } from '../checker/lifecycle/progress.ts';
 import { kubectlTarget, openLabTarget, setUpLab } from '../checker/lifecycle/up.ts';
 import { cleanLab } from '../checker/lifecycle/reset.ts';
 import { findSolution, runSolution } from '../checker/lifecycle/solve.ts';
-import { startTestCluster, type StartedCluster } from '../test/support/start-cluster.ts';
+import { benchCluster, fmt, median, timed } from './support.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, lab: { type: 'string' }, kubeconfig: { type: 'string' } } });
 const rounds = Math.max(1, Number(values.rounds) || 10);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 const sys = { ...realSystem, env: process.env };
 const io = { sys, progress: silentProgress, lang: 'en' as const };
 
-function cliReset(id: string, kubeconfig: string): Promise<{ code: number; ms: number; out: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(repoRoot, 'checker', 'cli', 'lab.ts'), 'reset', id], { env: { ...process.env, WHEELHOUSE_KUBECONFIG: kubeconfig }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code: code ?? -1, ms: performance.now() - started, out }));
-  });
+/** `npm run lab -- reset LAB` as a learner types it: a new Node process. */
+function cliReset(id: string, kubeconfig: string) {
+  return timed(process.execPath, [join(repoRoot, 'checker', 'cli', 'lab.ts'), 'reset', id], { WHEELHOUSE_KUBECONFIG: kubeconfig });
 }
 
-let cluster: StartedCluster | undefined;
+const cluster = await benchCluster(values.kubeconfig);
 try {
-  let kubeconfig = values.kubeconfig;
-  if (!kubeconfig) {
-    console.log('starting a test cluster …');
-    cluster = await startTestCluster(() => {});
-    kubeconfig = cluster.kubeconfig;
-  }
+  const { kubeconfig } = cluster;
   const target = await openLabTarget(kubeconfig, sys);
   const labs = values.lab ? [await loadLab(values.lab)] : await listLabs();
   console.log(`lab reset, ${rounds} rounds per lab, each from the solved state (solve.sh)`);
@@ -87,5 +69,5 @@ try {
     target.api.close();
   }
 } finally {
-  await cluster?.stop();
+  await cluster.stop();
 }

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { RUN_STARTED_ANNOTATION, eventTime, type ClusterReader, type DryRunOptions, type KObject } from '../cluster/types.ts';
 import { builtInResource } from '../cluster/resources.ts';
 import { LabError, type LoadedLab } from '../lab/load.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
 import { reviewSpec, type AccessSubject } from './access.ts';
 import { canICommand, getCommand, subjectName } from './kubectl.ts';
 import { subjectOf, tagList } from './match.ts';

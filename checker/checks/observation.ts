@@ -1,7 +1,7 @@
 // What a check returns: observations. A check says what it looked at, what it expected and what
 // it found; the engine decides the outcome and the reporters word the message in the learner's
 // language. Prose never lives in a check: it is a Phrase, a key into checker/i18n.ts.
-import type { MessageKey, MessageParams } from '../i18n.ts';
+import type { MessageKey, MessageParams } from '../core/i18n.ts';
 
 /** Words to be said in the learner's language (a key of the messages table and its parameters). */
 export class Phrase<K extends MessageKey = MessageKey> {

@@ -1,6 +1,6 @@
 // Command-line parsing for `npm run check`, kept apart from running so it is unit-tested alone.
-import { parseArgs } from 'node:util';
-import { isLang, langFromEnv, say, type Lang } from '../i18n.ts';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isLang, langFromEnv, say, type Lang } from '../core/i18n.ts';
 
 export interface CheckOptions {
   /** The lab id, normalized to lab-NN when the input allows (7, 07, lab-07-rolling-update). */
@@ -17,51 +17,53 @@ export interface CheckOptions {
 
 export type ParsedCheckArgs = { kind: 'run'; options: CheckOptions } | { kind: 'help'; lang: Lang } | { kind: 'usage'; message: string; lang: Lang };
 
-export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedCheckArgs {
-  let lang = langFromEnv(env);
+/**
+ * parseArgs for both commands: their own options plus --lang and --help, with --lang checked.
+ * parseArgs explains unknown options and missing values well enough; its sentence is kept.
+ */
+export function parseCommandLine<O extends ParseArgsConfig['options']>(argv: string[], env: NodeJS.ProcessEnv, options: O) {
+  const lang = langFromEnv(env);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        junit: { type: 'string' },
-        lang: { type: 'string' },
-        watch: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', short: 'v', default: false },
-        kubeconfig: { type: 'string' },
-        timeout: { type: 'string' },
-        'request-timeout': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    const all = { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } as const;
+    parsed = parseArgs({ args: argv, allowPositionals: true, allowNegative: true, strict: true, options: all });
   } catch (err) {
-    // parseArgs explains unknown options and missing values well enough; keep its sentence.
-    return { kind: 'usage', message: (err as Error).message, lang };
+    return { kind: 'usage' as const, message: (err as Error).message, lang };
   }
-  const v = parsed.values;
-  if (v.lang !== undefined) {
-    if (!isLang(v.lang)) return { kind: 'usage', message: `--lang must be en or ko, not "${v.lang}".`, lang };
-    lang = v.lang;
-  }
+  const chosen = (parsed.values as { lang?: string }).lang;
+  if (chosen !== undefined && !isLang(chosen)) return { kind: 'usage' as const, message: say(lang, 'argLang', { value: chosen }), lang };
+  return { kind: 'parsed' as const, values: parsed.values, positionals: parsed.positionals, lang: (chosen as Lang | undefined) ?? lang, langChosen: chosen !== undefined };
+}
+
+export function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedCheckArgs {
+  const parsed = parseCommandLine(argv, env, {
+    json: { type: 'boolean', default: false },
+    junit: { type: 'string' },
+    watch: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false },
+    kubeconfig: { type: 'string' },
+    timeout: { type: 'string' },
+    'request-timeout': { type: 'string' },
+  });
+  if (parsed.kind === 'usage') return parsed;
+  const { lang } = parsed;
+  const v = parsed.values as { json: boolean; junit?: string; watch: boolean; verbose: boolean; kubeconfig?: string; timeout?: string; 'request-timeout'?: string; help: boolean };
   if (v.help) return { kind: 'help', lang };
   if (parsed.positionals.length === 0) return { kind: 'usage', message: say(lang, 'cliMissingLab'), lang };
-  if (parsed.positionals.length > 1) return { kind: 'usage', message: `One lab at a time: got ${parsed.positionals.join(', ')}.`, lang };
+  if (parsed.positionals.length > 1) return { kind: 'usage', message: say(lang, 'argOneLab', { labs: parsed.positionals.join(', ') }), lang };
   if (v.watch && (v.json || v.junit)) return { kind: 'usage', message: say(lang, 'cliWatchWithOutput'), lang };
 
   const seconds = (name: string, text: string | undefined): number | string | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
-    if (!Number.isFinite(n) || n <= 0 || n > 3600) return `--${name} takes a number of seconds (0 < n ≤ 3600), not "${text}".`;
+    if (!Number.isFinite(n) || n <= 0 || n > 3600) return say(lang, 'argSeconds', { name, value: text });
     return Math.round(n * 1000);
   };
   const deadlineMs = seconds('timeout', v.timeout);
   if (typeof deadlineMs === 'string') return { kind: 'usage', message: deadlineMs, lang };
   const requestTimeoutMs = seconds('request-timeout', v['request-timeout']);
   if (typeof requestTimeoutMs === 'string') return { kind: 'usage', message: requestTimeoutMs, lang };
-  if (v.junit === '') return { kind: 'usage', message: '--junit needs a file name.', lang };
+  if (v.junit === '') return { kind: 'usage', message: say(lang, 'argNeedsFile', { name: 'junit' }), lang };
 
   return {
     kind: 'run',

@@ -3,19 +3,17 @@
 // Startup stays fast: @kubernetes/client-node is imported only once grading starts.
 import module from 'node:module';
 import { writeFile } from 'node:fs/promises';
-import { say } from '../i18n.ts';
+import { printable, say } from '../core/i18n.ts';
 import { parseCheckArgs, type CheckOptions } from './check-args.ts';
-import { LabError, listLabs, loadLab, type LoadedLab } from '../lab/load.ts';
-import { loadChecks, type Checks } from '../checks/define.ts';
+import { LabError, listLabs } from '../lab/load.ts';
 import { resolveKubeconfig } from '../cluster/kubeconfig.ts';
-import { ClusterError, type ClusterReader } from '../cluster/types.ts';
-import { grade } from '../engine/grade.ts';
+import { type ClusterReader } from '../cluster/types.ts';
+import { openGrading, type GradingSession } from '../use-cases.ts';
 import { renderText, wantsColor } from '../report/text.ts';
 import { errorJson, toJson } from '../report/json.ts';
 import { renderJunit } from '../report/junit.ts';
 import { errorFix } from '../report/words.ts';
-
-export const EXIT = { pass: 0, fail: 1, cannotGrade: 2, usage: 64 } as const;
+import { ClusterError, EXIT } from '../core/errors.ts';
 
 export interface CheckIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; hasColors?: () => boolean };
@@ -35,7 +33,7 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   const parsed = parseCheckArgs(argv, io.env);
   if (parsed.kind === 'help') {
     io.stdout.write(`${say(parsed.lang, 'cliUsage')}\n`);
-    return EXIT.pass;
+    return EXIT.ok;
   }
   if (parsed.kind === 'usage') {
     io.stderr.write(`${say(parsed.lang, 'cliUsageError', { message: parsed.message })}\n`);
@@ -50,44 +48,34 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
     return exit;
   };
 
-  let lab: LoadedLab;
-  let checks: Checks;
+  const { path: kubeconfig } = resolveKubeconfig(opts.kubeconfig, io.env);
+  let session: GradingSession;
   try {
-    lab = await loadLab(opts.lab, io.labsDir);
-    checks = await loadChecks(lab);
+    session = await openGrading(opts.lab, { kubeconfig, labsDir: io.labsDir, deadlineMs: opts.deadlineMs, requestTimeoutMs: opts.requestTimeoutMs, connect: io.connect });
   } catch (err) {
+    if (err instanceof ClusterError) return fail(err.code, say(lang, 'cliCannotGrade', { id: opts.lab, message: err.message }), EXIT.cluster);
     if (!(err instanceof LabError)) throw err;
     if (err.code === 'invalid-id') return fail(err.code, say(lang, 'cliInvalidId', { id: printable(opts.lab) }), EXIT.usage);
     if (err.code === 'unknown-lab') {
       const labs = await listLabs(io.labsDir).then((l) => l.map((x) => x.id).join(', '), () => '?');
       return fail(err.code, say(lang, 'cliUnknownLab', { id: opts.lab, labs }), EXIT.usage);
     }
-    return fail('broken-lab', `${say(lang, 'cliBrokenLab', { id: opts.lab })}\n${err.message}`, EXIT.cannotGrade);
-  }
-
-  const { path: kubeconfig } = resolveKubeconfig(opts.kubeconfig, io.env);
-  let reader: ClusterReader & { close?: () => void };
-  try {
-    const connect = io.connect ?? (async (path: string, ms?: number) => (await import('../cluster/grading.ts')).connectForGrading(path, ms));
-    reader = await connect(kubeconfig, opts.requestTimeoutMs);
-  } catch (err) {
-    if (err instanceof ClusterError) return fail(err.code, say(lang, 'cliCannotGrade', { id: lab.id, message: err.message }), EXIT.cannotGrade);
-    throw err;
+    return fail('broken-lab', `${say(lang, 'cliBrokenLab', { id: opts.lab })}\n${err.message}`, EXIT.cluster);
   }
 
   try {
-    if (!opts.watch) return await gradeOnce(lab, checks, reader, opts, io);
-    return await watch(lab, checks, reader, opts, io);
+    if (!opts.watch) return await gradeOnce(session, opts, io);
+    return await watch(session, opts, io);
   } catch (err) {
-    if (err instanceof ClusterError) return fail(err.code, say(lang, 'cliCannotGrade', { id: lab.id, message: err.message }), EXIT.cannotGrade);
+    if (err instanceof ClusterError) return fail(err.code, say(lang, 'cliCannotGrade', { id: session.lab.id, message: err.message }), EXIT.cluster);
     throw err;
   } finally {
-    reader.close?.();
+    session.close();
   }
 }
 
-async function gradeOnce(lab: LoadedLab, checks: Checks, reader: ClusterReader, opts: CheckOptions, io: CheckIo): Promise<number> {
-  const result = await grade(lab, checks, { reader, deadlineMs: opts.deadlineMs });
+async function gradeOnce(session: GradingSession, opts: CheckOptions, io: CheckIo): Promise<number> {
+  const result = await session.grade();
   if (opts.json) io.stdout.write(`${JSON.stringify(toJson(result, opts.lang), null, 2)}\n`);
   else io.stdout.write(renderText(result, { lang: opts.lang, verbose: opts.verbose, color: wantsColor(io.stdout as NodeJS.WriteStream, io.env) }));
   if (opts.junit) await writeFile(opts.junit, renderJunit(result, opts.lang));
@@ -95,21 +83,22 @@ async function gradeOnce(lab: LoadedLab, checks: Checks, reader: ClusterReader, 
 }
 
 /** Re-grades every few seconds and redraws when the report changes; returns the last exit code on Ctrl-C. */
-async function watch(lab: LoadedLab, checks: Checks, reader: ClusterReader, opts: CheckOptions, io: CheckIo): Promise<number> {
+async function watch(session: GradingSession, opts: CheckOptions, io: CheckIo): Promise<number> {
+  const { lab } = session;
   const color = wantsColor(io.stdout as NodeJS.WriteStream, io.env);
   let last = '';
-  let code: number = EXIT.cannotGrade;
+  let code: number = EXIT.cluster;
   while (!io.signal?.aborted) {
     let report: string;
     try {
-      const result = await grade(lab, checks, { reader, deadlineMs: opts.deadlineMs });
+      const result = await session.grade();
       report = renderText(result, { lang: opts.lang, verbose: opts.verbose, color });
       code = result.exitCode;
     } catch (err) {
       if (!(err instanceof ClusterError)) throw err;
       // The cluster may come back (a restart): keep watching, say what is wrong meanwhile.
       report = `${say(opts.lang, 'cliCannotGrade', { id: lab.id, message: err.message })}\n→ ${errorFix(err.code, opts.lang, lab.id) ?? ''}\n`;
-      code = EXIT.cannotGrade;
+      code = EXIT.cluster;
     }
     if (report !== last) {
       if ((io.stdout as { isTTY?: boolean }).isTTY) io.stdout.write('\x1b[2J\x1b[H');
@@ -124,11 +113,6 @@ async function watch(lab: LoadedLab, checks: Checks, reader: ClusterReader, opts
   }
   io.stdout.write('\n');
   return code;
-}
-
-function printable(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
 }
 
 if (import.meta.main) {

@@ -2,27 +2,21 @@
 // Exit codes: 0 ok, 1 failed (a step, or a broken lab), 2 no cluster, unreachable or refused
 // (also: kind, Docker or kwokctl missing — nothing was changed), 64 usage.
 import module from 'node:module';
-import { parseArgs } from 'node:util';
-import { isLang, langFromEnv, type Lang } from '../i18n.ts';
-import { normalizeLabId } from './check-args.ts';
-import { LabError, listLabs, loadLab, type LoadedLab } from '../lab/load.ts';
+import { printable, say, type Lang, type MessageKey } from '../core/i18n.ts';
+import { normalizeLabId, parseCommandLine } from './check-args.ts';
+import { LabError, listLabs, loadLab } from '../lab/load.ts';
 import { resolveKubeconfig } from '../cluster/kubeconfig.ts';
-import { ClusterError } from '../cluster/types.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
 import { realSystem, type System } from '../providers/system.ts';
-import { EXIT, LifecycleError, fromClusterError } from '../lifecycle/errors.ts';
-import { msg } from '../lifecycle/messages.ts';
+import { ClusterError, EXIT, fromClusterError, LifecycleError } from '../core/errors.ts';
 import { progressFor, type Progress } from '../lifecycle/progress.ts';
-import { ensureCluster, kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../lifecycle/up.ts';
-import { resetLab } from '../lifecycle/reset.ts';
 import { down } from '../lifecycle/down.ts';
-import { findSolution, runSolution } from '../lifecycle/solve.ts';
-import { status, type StatusReport } from '../lifecycle/status.ts';
+import { type StatusReport } from '../lifecycle/status.ts';
+import { clusterStatus, labReset, labSolve, labUp } from '../use-cases.ts';
 import { prefetch } from '../lifecycle/prefetch.ts';
 import { courseImages } from '../lab/images.ts';
 import { displayWidth, labRows, listJson, renderList } from '../lifecycle/list.ts';
-import { providerNames, type ProviderName } from '../lifecycle/state.ts';
-import { CORE, apiPath } from '../lifecycle/kube-api.ts';
+import { providerNames, type ProviderName } from '../core/state.ts';
 
 export const COMMANDS = ['up', 'reset', 'solve', 'status', 'list', 'down', 'images', 'prefetch'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -49,52 +43,36 @@ const NEEDS_LAB: Command[] = ['up', 'reset', 'solve'];
 const TAKES_LAB: Command[] = [...NEEDS_LAB, 'images', 'prefetch'];
 
 export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedLabArgs {
-  let lang = langFromEnv(env);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-      options: {
-        provider: { type: 'string' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        with: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        wait: { type: 'boolean', default: true },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return { kind: 'usage', message: (err as Error).message, lang };
-  }
-  const v = parsed.values;
-  if (v.lang !== undefined) {
-    if (!isLang(v.lang)) return { kind: 'usage', message: `--lang must be en or ko, not "${v.lang}".`, lang };
-    lang = v.lang;
-  }
+  const parsed = parseCommandLine(argv, env, {
+    provider: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    context: { type: 'string' },
+    with: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    wait: { type: 'boolean', default: true },
+  });
+  if (parsed.kind === 'usage') return parsed;
+  const { lang } = parsed;
+  const v = parsed.values as { provider?: string; kubeconfig?: string; context?: string; with?: string; json: boolean; wait: boolean; help: boolean };
   const usage = (message: string): ParsedLabArgs => ({ kind: 'usage', message, lang });
   const [command, ...rest] = parsed.positionals;
   if (v.help || command === 'help') return { kind: 'help', lang };
-  if (!command) return usage(`Which command? One of: ${COMMANDS.join(', ')}.`);
-  if (!(COMMANDS as readonly string[]).includes(command)) return usage(`Unknown command "${command}": use one of ${COMMANDS.join(', ')}.`);
+  if (!command) return usage(say(lang, 'argWhichCommand', { commands: COMMANDS.join(', ') }));
+  if (!(COMMANDS as readonly string[]).includes(command)) return usage(say(lang, 'argUnknownCommand', { command: printable(command), commands: COMMANDS.join(', ') }));
   const cmd = command as Command;
-  if (NEEDS_LAB.includes(cmd) && rest.length === 0) return usage(`${cmd} needs a lab, like: npm run lab -- ${cmd} lab-07`);
-  if (!TAKES_LAB.includes(cmd) && rest.length > 0) return usage(`${cmd} takes no lab (got ${rest.join(' ')}).`);
-  if (rest.length > 1 && NEEDS_LAB.includes(cmd)) return usage(`One lab at a time: got ${rest.join(', ')}.`);
+  if (NEEDS_LAB.includes(cmd) && rest.length === 0) return usage(say(lang, 'argNeedsLab', { command: cmd }));
+  if (!TAKES_LAB.includes(cmd) && rest.length > 0) return usage(say(lang, 'argTakesNoLab', { command: cmd, got: printable(rest.join(' ')) }));
+  if (rest.length > 1 && NEEDS_LAB.includes(cmd)) return usage(say(lang, 'argOneLab', { labs: printable(rest.join(', ')) }));
 
   if (v.provider !== undefined) {
-    if (cmd !== 'up') return usage('--provider is for up: the cluster is created once, then every lab uses it.');
-    if (!(providerNames as readonly string[]).includes(v.provider)) return usage(`--provider must be kind, kwok or existing, not "${v.provider}".`);
+    if (cmd !== 'up') return usage(say(lang, 'argProviderForUp'));
+    if (!(providerNames as readonly string[]).includes(v.provider)) return usage(say(lang, 'argProviderName', { value: printable(v.provider) }));
   }
-  if (v.context !== undefined && v.provider !== 'existing') return usage('--context goes with --provider existing (Wheelhouse\'s own kubeconfig has one context).');
-  if (v.provider === 'existing' && (!v.kubeconfig || !v.context)) return usage('--provider existing needs both --kubeconfig FILE and --context NAME.');
-  if (v.with !== undefined && cmd !== 'solve') return usage('--with is for solve: npm run lab -- solve lab-07 --with alt-declarative');
-  if (v.json && cmd !== 'status' && cmd !== 'list' && cmd !== 'images') return usage('--json is for status, list and images.');
-  if (v.kubeconfig === '') return usage('--kubeconfig needs a file name.');
+  if (v.context !== undefined && v.provider !== 'existing') return usage(say(lang, 'argContextForExisting'));
+  if (v.provider === 'existing' && (!v.kubeconfig || !v.context)) return usage(say(lang, 'argExistingNeeds'));
+  if (v.with !== undefined && cmd !== 'solve') return usage(say(lang, 'argWithForSolve'));
+  if (v.json && cmd !== 'status' && cmd !== 'list' && cmd !== 'images') return usage(say(lang, 'argJsonFor'));
+  if (v.kubeconfig === '') return usage(say(lang, 'argNeedsFile', { name: 'kubeconfig' }));
 
   return {
     kind: 'run',
@@ -109,7 +87,7 @@ export function parseLabArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       json: v.json,
       wait: v.wait,
       lang,
-      langChosen: v.lang !== undefined,
+      langChosen: parsed.langChosen,
     },
   };
 }
@@ -127,11 +105,11 @@ export interface LabIo {
 export async function runLab(argv: string[], io: LabIo): Promise<number> {
   const parsed = parseLabArgs(argv, io.env);
   if (parsed.kind === 'help') {
-    io.stdout.write(`${msg(parsed.lang, 'usage', {})}\n`);
+    io.stdout.write(`${say(parsed.lang, 'usage', {})}\n`);
     return EXIT.ok;
   }
   if (parsed.kind === 'usage') {
-    io.stderr.write(`${msg(parsed.lang, 'usageError', { message: parsed.message })}\n`);
+    io.stderr.write(`${say(parsed.lang, 'usageError', { message: parsed.message })}\n`);
     return EXIT.usage;
   }
   const o = parsed.options;
@@ -146,15 +124,15 @@ export async function runLab(argv: string[], io: LabIo): Promise<number> {
     }
     if (e instanceof LabError) {
       if (e.code === 'invalid-id') {
-        io.stderr.write(`${msg(o.lang, 'invalidId', { id: o.lab ?? '' })}\n`);
+        io.stderr.write(`${say(o.lang, 'invalidId', { id: printable(o.lab ?? '') })}\n`);
         return EXIT.usage;
       }
       if (e.code === 'unknown-lab') {
         const labs = await listLabs(io.labsDir).then((l) => l.map((x) => x.id).join(', '), () => '?');
-        io.stderr.write(`${msg(o.lang, 'unknownLab', { id: o.lab ?? '', labs })}\n`);
+        io.stderr.write(`${say(o.lang, 'unknownLab', { id: printable(o.lab ?? ''), labs })}\n`);
         return EXIT.usage;
       }
-      io.stderr.write(`${msg(o.lang, 'brokenLab', { id: o.lab ?? 'a lab', details: e.message })}\n`);
+      io.stderr.write(`${say(o.lang, 'brokenLab', { id: o.lab ?? 'a lab', details: e.message })}\n`);
       return EXIT.failed;
     }
     throw e;
@@ -173,13 +151,13 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
     return EXIT.ok;
   }
   if (o.command === 'status') {
-    const report = await status(kubeconfig.path, undefined, sys);
+    const report = await clusterStatus(kubeconfig.path, sys);
     io.stdout.write(o.json ? `${JSON.stringify({ version: 'wheelhouse.status/v1', ...report }, null, 2)}\n` : renderStatus(report, lang));
     return report.reachable ? EXIT.ok : EXIT.cluster;
   }
   if (o.command === 'down') {
     const result = await down(kubeconfig.path, { sys, progress, lang });
-    out(msg(lang, result === 'deleted' ? 'downDeleted' : result === 'released' ? 'downReleased' : 'downNothing', {}));
+    out(say(lang, result === 'deleted' ? 'downDeleted' : result === 'released' ? 'downReleased' : 'downNothing', {}));
     return EXIT.ok;
   }
 
@@ -191,71 +169,61 @@ async function dispatch(o: LabOptions, io: LabIo, sys: System): Promise<number> 
       return EXIT.ok;
     }
     const r = await prefetch(images.map((i) => i.image), kubeconfig.path, { sys, progress, lang });
-    out(msg(lang, 'prefetchDone', { count: images.length, pulled: r.pulled.length, present: r.present.length, cluster: r.loadedInto ?? '' }));
+    out(say(lang, 'prefetchDone', { count: images.length, pulled: r.pulled.length, present: r.present.length, cluster: r.loadedInto ?? '' }));
     return EXIT.ok;
   }
 
-  const lab = await loadLab(o.lab!, io.labsDir);
-  const upOptions = { sys, progress, lang, wait: o.wait };
-  let target: LabTarget | undefined;
-  try {
-    if (o.command === 'up') {
-      target = await ensureCluster({ ...upOptions, kubeconfig, provider: o.provider, context: o.context });
-      await setUpLab(target, lab, upOptions);
-      out(msg(lang, 'upDone', { lab: lab.id, namespace: lab.namespace, kubeconfig: target.state.kubeconfig }));
-      return EXIT.ok;
-    }
-    if (o.command === 'reset') {
-      target = await openLabTarget(kubeconfig.path, sys);
-      const report = await resetLab(target, lab, upOptions);
-      out(msg(lang, 'resetDone', { lab: lab.id, seconds: (report.durationMs / 1000).toFixed(1) }));
-      return EXIT.ok;
-    }
-    // solve
-    const script = await findSolution(lab, o.with);
-    target = await openLabTarget(kubeconfig.path, sys);
-    await ensureLabIsUp(target, lab);
-    progress.info(msg(lang, 'stepSolve', { script: script.name }));
-    const r = await runSolution(kubectlTarget(target), lab, script, sys, (line, stream) => (stream === 'stdout' ? io.stdout : io.stderr).write(`${line}\n`));
-    if (r.code !== 0) throw new LifecycleError('failed', 'solveFailed', { script: script.name, code: r.code });
-    out(msg(lang, 'solveDone', { script: script.name, lab: lab.id }));
+  const lab = o.lab!;
+  const upOptions = { sys, progress, lang, wait: o.wait, labsDir: io.labsDir };
+  if (o.command === 'up') {
+    const r = await labUp(lab, { ...upOptions, kubeconfig, provider: o.provider, context: o.context });
+    out(say(lang, 'upDone', { lab: r.lab.id, namespace: r.lab.namespace, kubeconfig: r.kubeconfig }));
     return EXIT.ok;
-  } finally {
-    target?.api.close();
   }
-}
-
-async function ensureLabIsUp(t: LabTarget, lab: LoadedLab): Promise<void> {
-  const ns = await t.api.get(apiPath(CORE('namespaces'), undefined, lab.namespace));
-  if (!ns || ns.metadata.deletionTimestamp) throw new LifecycleError('failed', 'labNotUp', { lab: lab.id, namespace: lab.namespace });
+  if (o.command === 'reset') {
+    const r = await labReset(lab, { ...upOptions, kubeconfig: kubeconfig.path });
+    out(say(lang, 'resetDone', { lab: r.lab.id, seconds: (r.durationMs / 1000).toFixed(1) }));
+    return EXIT.ok;
+  }
+  const r = await labSolve(lab, {
+    kubeconfig: kubeconfig.path,
+    sys,
+    labsDir: io.labsDir,
+    with: o.with,
+    onStart: (script) => progress.info(say(lang, 'stepSolve', { script: script.name })),
+    // The script's output is shown as it comes, made printable (no escape sequences reach the terminal).
+    onLine: (line, stream) => (stream === 'stdout' ? io.stdout : io.stderr).write(`${printable(line, 2000)}\n`),
+  });
+  out(say(lang, 'solveDone', { script: r.script.name, lab: r.lab.id }));
+  return EXIT.ok;
 }
 
 export function renderStatus(r: StatusReport, lang: Lang): string {
-  if (!r.record && !r.reachable && !r.error && !r.recordProblem) return `${msg(lang, 'statusNone', { kubeconfig: displayPath(r.kubeconfig) })}\n`;
-  const say = (k: Parameters<typeof msg>[1]) => msg(lang, k as 'yes', {});
-  const lines: string[] = [`${say('statusCluster')}`];
-  if (r.recordProblem) lines.push(`  ${msg(lang, 'stateUnreadable', r.recordProblem).split('\n')[0]}`);
+  if (!r.record && !r.reachable && !r.error && !r.recordProblem) return `${say(lang, 'statusNone', { kubeconfig: displayPath(r.kubeconfig) })}\n`;
+  const word = (k: MessageKey) => say(lang, k);
+  const lines: string[] = [`${word('statusCluster')}`];
+  if (r.recordProblem) lines.push(`  ${say(lang, 'stateUnreadable', r.recordProblem).split('\n')[0]}`);
   const row = (label: string, value: string) => lines.push(`  ${label}${' '.repeat(Math.max(1, 23 - displayWidth(label)))}${value}`);
-  if (r.record) row(say('statusProvider'), `${r.record.provider} (${r.record.name})`);
-  row(say('statusKubeconfig'), displayPath(r.kubeconfig));
-  if (r.server) row(say('statusServer'), r.server);
+  if (r.record) row(word('statusProvider'), `${r.record.provider} (${r.record.name})`);
+  row(word('statusKubeconfig'), displayPath(r.kubeconfig));
+  if (r.server) row(word('statusServer'), r.server);
   if (!r.reachable) {
-    lines.push(`  ${msg(lang, 'statusUnreachable', { message: r.error?.message ?? '?' })}`);
+    lines.push(`  ${say(lang, 'statusUnreachable', { message: r.error?.message ?? '?' })}`);
     const stopped = (r.nodeContainers ?? []).filter((c) => !c.running).map((c) => c.name);
-    if (stopped.length) lines.push(msg(lang, 'statusKindStopped', { names: stopped.join(' ') }));
-    else if (r.record?.provider === 'kind' && r.nodeContainers?.length === 0) lines.push(msg(lang, 'statusKindGone', { name: r.record.name }));
+    if (stopped.length) lines.push(say(lang, 'statusKindStopped', { names: stopped.join(' ') }));
+    else if (r.record?.provider === 'kind' && r.nodeContainers?.length === 0) lines.push(say(lang, 'statusKindGone', { name: r.record.name }));
     return `${lines.join('\n')}\n`;
   }
-  row(say('statusVersion'), `${r.serverVersion} — ${say(r.simulated ? 'statusSimulated' : 'statusReal')}`);
+  row(word('statusVersion'), `${r.serverVersion} — ${word(r.simulated ? 'statusSimulated' : 'statusReal')}`);
   const owner = { ok: 'yes', 'no-record': 'ownershipNoRecord', 'no-marker': 'ownershipNoMarker', 'other-id': 'ownershipOtherId' } as const;
-  row(say('statusOwner'), say(owner[r.ownership ?? 'no-record']));
-  lines.push(say('statusNodes'));
+  row(word('statusOwner'), word(owner[r.ownership ?? 'no-record']));
+  lines.push(word('statusNodes'));
   for (const n of r.nodes ?? []) {
     const extra = [n.roles.join(','), n.unschedulable ? 'SchedulingDisabled' : '', n.taints.join(' ')].filter(Boolean).join('  ');
-    lines.push(`  ${n.name.padEnd(26)} ${say(n.ready ? 'nodeReady' : 'nodeNotReady').padEnd(9)} ${extra}`.trimEnd());
+    lines.push(`  ${n.name.padEnd(26)} ${word(n.ready ? 'nodeReady' : 'nodeNotReady').padEnd(9)} ${extra}`.trimEnd());
   }
-  lines.push(`${say('statusLabs')}: ${r.labs?.length ? r.labs.join(', ') : say('none')}`);
-  if (r.currentLab) lines.push(`${say('statusCurrentLab')}: ${r.currentLab}`);
+  lines.push(`${word('statusLabs')}: ${r.labs?.length ? r.labs.join(', ') : word('none')}`);
+  if (r.currentLab) lines.push(`${word('statusCurrentLab')}: ${r.currentLab}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,7 +4,7 @@ import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultLabsDir, displayPath } from '../lab/paths.ts';
+import { defaultLabsDir, displayPath } from '../core/paths.ts';
 
 export const TEMPLATE_ID = 'lab-00';
 const USAGE = 'usage: npm run new:lab -- lab-NN-short-name [--module N]     e.g. npm run new:lab -- lab-27-pod-security --module 9';

@@ -5,8 +5,8 @@
 // work, and a check that tries to change the cluster is refused by the API server itself, not by
 // convention (#14). A kubeconfig someone names without a Wheelhouse record is used as it is: its
 // identity is theirs to choose.
-import { readState } from '../lifecycle/state.ts';
-import { ClusterError } from './types.ts';
+import { readState } from '../core/state.ts';
+import { ClusterError } from '../core/errors.ts';
 
 export const GRADER_USER = 'wheelhouse:grader';
 

@@ -1,7 +1,7 @@
 // Which kubeconfig Wheelhouse uses. Its own, never ~/.kube/config: a learner's real clusters are
 // out of reach unless they name a file on purpose. Shared by `check` and the lifecycle commands.
 import { isAbsolute, join, resolve } from 'node:path';
-import { repoRoot } from '../lab/paths.ts';
+import { repoRoot } from '../core/paths.ts';
 
 export const KUBECONFIG_ENV = 'WHEELHOUSE_KUBECONFIG';
 export const defaultKubeconfig = join(repoRoot, '.wheelhouse', 'kubeconfig');

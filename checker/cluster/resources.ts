@@ -1,5 +1,6 @@
-// From apiVersion + kind to the REST path. Built-in kinds come from a table (they never move), so
-// a check costs no discovery round trip; other kinds (CRDs) are discovered once per group version.
+// Built-in kinds and their resource names come from a table (they never move), so a check costs
+// no discovery round trip; other kinds (CRDs) are discovered once per group version (client.ts),
+// and paths are built by transport.ts's apiPath.
 
 export interface ResourceInfo {
   /** Plural resource name used in URLs, e.g. deployments. */
@@ -48,20 +49,6 @@ add('coordination.k8s.io/v1', true, { Lease: 'leases' });
 
 export function builtInResource(apiVersion: string, kind: string): ResourceInfo | undefined {
   return builtIn[`${apiVersion}/${kind}`];
-}
-
-/** The URL prefix of a group version: /api/v1 or /apis/apps/v1. */
-export function groupVersionPath(apiVersion: string): string {
-  return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-}
-
-/** The REST path of a collection or (with name) one object. */
-export function resourcePath(apiVersion: string, info: ResourceInfo, namespace?: string, name?: string): string {
-  let path = groupVersionPath(apiVersion);
-  if (info.namespaced && namespace) path += `/namespaces/${encodeURIComponent(namespace)}`;
-  path += `/${info.resource}`;
-  if (name !== undefined) path += `/${encodeURIComponent(name)}`;
-  return path;
 }
 
 /** The lower-case name kubectl accepts for a kind, e.g. deployment (kubectl get deployment web). */

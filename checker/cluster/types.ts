@@ -77,36 +77,6 @@ export interface ClusterReader {
   readonly server: string;
 }
 
-export type ClusterErrorCode =
-  | 'no-kubeconfig' // the kubeconfig file is missing or unreadable
-  | 'bad-kubeconfig' // it is there but cannot be used
-  | 'unreachable' // connection refused, DNS, TLS handshake failed
-  | 'timeout' // no answer within the per-request timeout
-  | 'unauthorized' // 401: the credentials are not accepted
-  | 'forbidden' // 403: the credentials may not read this
-  | 'server'; // 5xx, 429 or an unexpected answer
-
-/**
- * The cluster could not answer. Never a learner's mistake: the engine reports outcome "error".
- * `message` is safe to show (no headers, no tokens).
- */
-export class ClusterError extends Error {
-  readonly code: ClusterErrorCode;
-  /** Worth trying again within the deadline (the server may be restarting or busy). */
-  readonly transient: boolean;
-  /** The request that failed, e.g. "GET /apis/apps/v1/namespaces/lab-07/deployments/web". */
-  readonly request?: string;
-  /** Set when the server refused a dry-run create (see ClusterReader.admits): an answer, not a failure. */
-  refusal?: { status: number; message: string };
-  constructor(code: ClusterErrorCode, message: string, opts: { request?: string; cause?: unknown } = {}) {
-    super(message, { cause: opts.cause });
-    this.name = 'ClusterError';
-    this.code = code;
-    this.request = opts.request;
-    this.transient = code === 'timeout' || code === 'unreachable' || code === 'server';
-  }
-}
-
 /** The annotation kwok puts on the nodes it simulates: such a cluster has no real containers. */
 export const SIMULATED_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
 

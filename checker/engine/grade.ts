@@ -12,9 +12,10 @@
 // - Tasks run in parallel; identical requests in flight at the same time are sent once.
 import type { Lab, Task } from '../lab/schema.ts';
 import type { LoadedLab } from '../lab/load.ts';
-import { ClusterError, isSimulated, type ClusterReader } from '../cluster/types.ts';
+import { isSimulated, type ClusterReader } from '../cluster/types.ts';
 import { createContext, type Checks } from '../checks/define.ts';
 import { flatten, type Observation } from '../checks/observation.ts';
+import { ClusterError, EXIT } from '../core/errors.ts';
 
 export type Outcome = 'pass' | 'fail' | 'error' | 'skipped';
 export type SkipReason = 'dependency' | 'needs-real-nodes';
@@ -177,7 +178,7 @@ export async function grade(lab: LoadedLab, checks: Checks, opts: GradeOptions):
     tasks,
     score,
     outcome,
-    exitCode: outcome === 'pass' ? 0 : outcome === 'fail' ? 1 : 2,
+    exitCode: outcome === 'pass' ? EXIT.ok : outcome === 'fail' ? EXIT.failed : EXIT.cluster,
   };
 }
 

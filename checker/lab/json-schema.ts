@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { labSchema } from './schema.ts';
-import { defaultLabsDir } from './paths.ts';
+import { defaultLabsDir } from '../core/paths.ts';
 
 export const labJsonSchemaFile = join(defaultLabsDir, 'lab.schema.json');
 

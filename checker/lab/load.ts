@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { labIdSchema, labSchema, type Lab } from './schema.ts';
-import { defaultLabsDir, displayPath } from './paths.ts';
+import { defaultLabsDir, displayPath } from '../core/paths.ts';
 import { formatProblems, problemsFromIssues, type Problem } from './problems.ts';
 
 /** A validated lab and where it lives. */

@@ -9,10 +9,10 @@
 // Go, or if that fails, the same files at the same version from the projects' release URLs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../lab/paths.ts';
+import { repoRoot } from '../core/paths.ts';
 import type { System } from '../providers/system.ts';
 import { kubectl, type KubectlTarget } from './kubectl.ts';
-import { LifecycleError } from './errors.ts';
+import { LifecycleError } from '../core/errors.ts';
 
 /** The pinned versions (tools/kube/versions.env). */
 export function addonApiVersions(): { gatewayApi: string; vpa: string } {

@@ -4,14 +4,14 @@
 import { existsSync } from 'node:fs';
 import { deleteCluster, deleteCommand, providerHasCluster, restartCluster } from '../providers/index.ts';
 import type { System } from '../providers/system.ts';
-import { displayPath } from '../lab/paths.ts';
-import { LifecycleError } from './errors.ts';
+import { displayPath } from '../core/paths.ts';
+import { LifecycleError } from '../core/errors.ts';
 import { markerPath, openOwnedCluster } from './marker.ts';
 import { allLabsSweep, sweep } from './reset.ts';
 import { removeGrader } from './grader.ts';
-import { readState, removeState } from './state.ts';
+import { readState, removeState } from '../core/state.ts';
 import { waitOwned } from './up.ts';
-import { msg, type Lang } from './messages.ts';
+import { say, type Lang } from '../core/i18n.ts';
 import type { Progress } from './progress.ts';
 
 export type DownResult = 'deleted' | 'released' | 'nothing';
@@ -35,7 +35,7 @@ export async function down(kubeconfig: string, o: { sys: System; progress: Progr
     if (state.provider === 'existing' || !(await providerHasCluster(state, sys))) throw err;
     const unverified = () => new LifecycleError('refused', 'downUnverified', { provider: state.provider, name: state.name, message: String((err.params as { message?: string }).message ?? err.message), command: deleteCommand(state, sys) });
     if (err.code === 'no-cluster') throw unverified();
-    const restarted = await progress.step(msg(lang, 'stepRestart', { provider: state.provider }), () => restartCluster(state, sys)).catch(() => false);
+    const restarted = await progress.step(say(lang, 'stepRestart', { provider: state.provider }), () => restartCluster(state, sys)).catch(() => false);
     if (!restarted) throw unverified();
     owned = await waitOwned(kubeconfig);
   }
@@ -43,7 +43,7 @@ export async function down(kubeconfig: string, o: { sys: System; progress: Progr
   try {
     if (state.provider === 'existing') {
       const { api, marker } = owned!;
-      await progress.step(msg(lang, 'stepReleaseExisting', {}), async () => {
+      await progress.step(say(lang, 'stepReleaseExisting', {}), async () => {
         await sweep(api, marker, allLabsSweep, { provider: 'existing' });
         await removeGrader(api);
         await api.delete(markerPath);
@@ -51,7 +51,7 @@ export async function down(kubeconfig: string, o: { sys: System; progress: Progr
       await removeState(kubeconfig);
       return 'released';
     }
-    await progress.step(msg(lang, 'stepDelete', { provider: state.provider, name: state.name }), () => deleteCluster(state, sys));
+    await progress.step(say(lang, 'stepDelete', { provider: state.provider, name: state.name }), () => deleteCluster(state, sys));
     await removeState(kubeconfig);
     return 'deleted';
   } finally {

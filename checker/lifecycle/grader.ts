@@ -15,7 +15,9 @@
 // existed); removed with the marker from an adopted cluster.
 import type { KObject } from '../cluster/types.ts';
 import { GRADER_USER } from '../cluster/grading.ts';
-import { KubeStatusError, apiPath, type KubeApi } from './kube-api.ts';
+import { type KubeApi } from './kube-api.ts';
+import { apiPath } from '../cluster/transport.ts';
+import { KubeStatusError } from '../core/errors.ts';
 
 const NAME = 'wheelhouse-grader';
 /** RBAC objects are named like the user (as Kubernetes names its system: ones), apart from anyone's "wheelhouse-grader". */

@@ -3,10 +3,10 @@
 import { dirname, join } from 'node:path';
 import { delimiter } from 'node:path';
 import { stringify } from 'yaml';
-import { localKubeBinDir } from '../providers/kwok.ts';
 import type { RunResult, System } from '../providers/system.ts';
 import type { KObject } from '../cluster/types.ts';
-import { LifecycleError } from './errors.ts';
+import { LifecycleError } from '../core/errors.ts';
+import { localKubeBinDir } from '../core/paths.ts';
 
 /** The kubectl to use: the project's build, else the one on PATH. Throws missing-tool with install steps. */
 export function findKubectl(sys: System): string {

@@ -2,7 +2,7 @@
 // the time they take, and which need real nodes for some tasks (graded on kind only).
 import type { LoadedLab } from '../lab/load.ts';
 import type { Localized } from '../lab/schema.ts';
-import { msg, type Lang } from './messages.ts';
+import { say, type Lang } from '../core/i18n.ts';
 
 export const LIST_VERSION = 'wheelhouse.labs/v1';
 
@@ -35,7 +35,7 @@ export function listJson(rows: LabRow[]): { version: string; labs: LabRow[] } {
  * `lang` is the language of the header and the notes.
  */
 export function renderList(rows: LabRow[], lang: Lang, titles: Lang[] = ['en', 'ko']): string {
-  const [h1, h2, h3, h4] = msg(lang, 'listHeader', {}).split('\t');
+  const [h1, h2, h3, h4] = say(lang, 'listHeader', {}).split('\t');
   const w = [Math.max(displayWidth(h1), 6), Math.max(displayWidth(h2), 2), Math.max(displayWidth(h3), 3)];
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - displayWidth(s) + 2));
   const indent = ' '.repeat(w[0] + 2 + w[1] + 2 + w[2] + 2);
@@ -43,7 +43,7 @@ export function renderList(rows: LabRow[], lang: Lang, titles: Lang[] = ['en', '
   for (const r of rows) {
     lines.push(pad(r.id, w[0]) + pad(String(r.module), w[1]) + pad(String(r.minutes), w[2]) + r.title[titles[0]]);
     for (const extra of titles.slice(1)) lines.push(indent + r.title[extra]);
-    if (r.needsRealNodes) lines.push(`${indent}◐ ${msg(lang, 'listNeedsRealNodes', { count: r.realNodeTasks.length, total: r.tasks })}`);
+    if (r.needsRealNodes) lines.push(`${indent}◐ ${say(lang, 'listNeedsRealNodes', { count: r.realNodeTasks.length, total: r.tasks })}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,13 +7,14 @@
 // other Wheelhouse setup whose marker it is (#14). On an adopted cluster the marker also records
 // what the labs changed on nodes, and which namespaces were there before (never deleted).
 import { randomUUID } from 'node:crypto';
-import { ClusterError, type KObject } from '../cluster/types.ts';
-import { CORE, KubeStatusError, apiPath, connectApi, type KubeApi } from './kube-api.ts';
+import { type KObject } from '../cluster/types.ts';
+import { connectApi, type KubeApi } from './kube-api.ts';
 import { baselineOf, mergeChanges, restoreNodes, undoNodeChanges, type NodeBaseline, type NodeChange } from './nodes.ts';
-import { readState, stateFile, writeState, type ClusterState, type ProviderName } from './state.ts';
-import { LifecycleError, fromClusterError } from './errors.ts';
+import { readState, stateFile, writeState, type ClusterState, type ProviderName } from '../core/state.ts';
+import { ClusterError, fromClusterError, KubeStatusError, LifecycleError } from '../core/errors.ts';
 import { ensureGrader } from './grader.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
+import { CORE, apiPath, loadKubeconfig } from '../cluster/transport.ts';
 
 export const MARKER_NAMESPACE = 'kube-system';
 export const MARKER_NAME = 'wheelhouse-cluster';
@@ -168,11 +169,7 @@ export async function markCluster(kubeconfig: string, opts: MarkOptions, api?: K
 }
 
 async function currentContext(kubeconfig: string): Promise<string> {
-  const { loadClientNode } = await import('../cluster/client.ts');
-  const k8s = await loadClientNode();
-  const kc = new k8s.KubeConfig();
-  kc.loadFromFile(kubeconfig);
-  return kc.getCurrentContext();
+  return (await loadKubeconfig(kubeconfig)).getCurrentContext();
 }
 
 export interface OwnedCluster {

@@ -4,8 +4,9 @@
 import type { KObject } from '../cluster/types.ts';
 import type { Lab } from '../lab/schema.ts';
 import type { LoadedLab } from '../lab/load.ts';
-import { CORE, apiPath, type KubeApi } from './kube-api.ts';
-import { LifecycleError } from './errors.ts';
+import { type KubeApi } from './kube-api.ts';
+import { LifecycleError } from '../core/errors.ts';
+import { CORE, apiPath } from '../cluster/transport.ts';
 
 export interface Taint {
   key: string;

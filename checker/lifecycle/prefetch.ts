@@ -4,10 +4,10 @@
 // wait in Docker; run prefetch again after `up --provider kind`.
 import { kindClusterExists } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
-import { LifecycleError } from './errors.ts';
-import { msg, type Lang } from './messages.ts';
+import { LifecycleError } from '../core/errors.ts';
+import { say, type Lang } from '../core/i18n.ts';
 import type { Progress } from './progress.ts';
-import { readState } from './state.ts';
+import { readState } from '../core/state.ts';
 
 export interface PrefetchReport {
   /** Images Docker already had. */
@@ -32,7 +32,7 @@ export async function prefetch(images: string[], kubeconfig: string, o: { sys: S
       continue;
     }
     await progress
-      .step(msg(lang, 'stepPull', { image, n: i + 1, of: images.length }), async () => {
+      .step(say(lang, 'stepPull', { image, n: i + 1, of: images.length }), async () => {
         const pull = await sys.run('docker', ['pull', image], { timeoutMs: 15 * 60_000 });
         if (pull.code !== 0) throw new LifecycleError('failed', 'imagePullFailed', { image, detail: pull.stderr.trim().split('\n').slice(-3).join('\n') });
       })
@@ -47,11 +47,11 @@ export async function prefetch(images: string[], kubeconfig: string, o: { sys: S
 
   const state = await readState(kubeconfig);
   if (state?.provider !== 'kind' || !(await kindClusterExists(state.name, sys))) {
-    progress.info(msg(lang, 'prefetchNoKind', { count: images.length }));
+    progress.info(say(lang, 'prefetchNoKind', { count: images.length }));
     return report;
   }
   // One `kind load` for all: kind saves them into one archive and imports it once per node.
-  await progress.step(msg(lang, 'stepLoadImages', { count: images.length, name: state.name }), async () => {
+  await progress.step(say(lang, 'stepLoadImages', { count: images.length, name: state.name }), async () => {
     const load = await sys.run('kind', ['load', 'docker-image', ...images, '--name', state.name], { timeoutMs: 30 * 60_000 });
     if (load.code !== 0) throw new LifecycleError('failed', 'imageLoadFailed', { image: images.join(' '), detail: load.stderr.trim().split('\n').slice(-5).join('\n') });
   });

@@ -9,52 +9,51 @@ export interface Progress {
   warn(text: string): void;
 }
 
-export const silentProgress: Progress = {
-  step: (_text, fn) => fn(() => {}),
-  info: () => {},
-  warn: () => {},
-};
+/** What a Progress reports, in order: the lab page receives these as they are (site/server/api.ts). */
+export type ProgressEvent =
+  | { t: 'step' | 'detail' | 'failed' | 'info' | 'warn'; text: string }
+  | { t: 'done'; text: string; seconds: number };
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Plain lines: one when a step starts, one when it ends, with its time. */
-export function lineProgress(out: NodeJS.WritableStream): Progress {
+/** The one Progress: it times each step and reports what happens as events; where they go is the caller's. */
+export function eventProgress(send: (e: ProgressEvent) => void): Progress {
   return {
     async step(text, fn) {
       const t0 = performance.now();
-      out.write(`… ${text}\n`);
+      send({ t: 'step', text });
       try {
-        const result = await fn((detail) => detail && out.write(`  ${detail}\n`));
-        out.write(`✓ ${text} (${seconds(performance.now() - t0)})\n`);
+        const result = await fn((detail) => {
+          if (detail) send({ t: 'detail', text: detail });
+        });
+        send({ t: 'done', text, seconds: Number(((performance.now() - t0) / 1000).toFixed(1)) });
         return result;
       } catch (err) {
-        out.write(`✗ ${text}\n`);
+        send({ t: 'failed', text });
         throw err;
       }
     },
-    info: (text) => out.write(`${text}\n`),
-    warn: (text) => out.write(`! ${text}\n`),
+    info: (text) => send({ t: 'info', text }),
+    warn: (text) => send({ t: 'warn', text }),
   };
 }
 
-/** A spinner per step on a terminal. */
+export const silentProgress: Progress = eventProgress(() => {});
+
+/** Plain lines: one when a step starts, one when it ends, with its time. */
+export function lineProgress(out: NodeJS.WritableStream): Progress {
+  const mark = { step: '… ', detail: '  ', failed: '✗ ', info: '', warn: '! ' } as const;
+  return eventProgress((e) => out.write(e.t === 'done' ? `✓ ${e.text} (${e.seconds.toFixed(1)} s)\n` : `${mark[e.t]}${e.text}\n`));
+}
+
+/** A spinner per step on a terminal (steps run one after another; a step inside a step gets its own). */
 export function spinnerProgress(out: NodeJS.WriteStream): Progress {
-  return {
-    async step(text, fn) {
-      const t0 = performance.now();
-      const spinner = createSpinner(text, { stream: out }).start();
-      try {
-        const result = await fn((detail) => detail && spinner.update({ text: `${text} — ${detail}` }));
-        spinner.success({ text: `${text} (${seconds(performance.now() - t0)})` });
-        return result;
-      } catch (err) {
-        spinner.error({ text });
-        throw err;
-      }
-    },
-    info: (text) => out.write(`${text}\n`),
-    warn: (text) => out.write(`! ${text}\n`),
-  };
+  const open: { text: string; spinner: ReturnType<typeof createSpinner> }[] = [];
+  return eventProgress((e) => {
+    if (e.t === 'step') open.push({ text: e.text, spinner: createSpinner(e.text, { stream: out }).start() });
+    else if (e.t === 'detail') open.at(-1)?.spinner.update({ text: `${open.at(-1)!.text} — ${e.text}` });
+    else if (e.t === 'done') open.pop()?.spinner.success({ text: `${e.text} (${e.seconds.toFixed(1)} s)` });
+    else if (e.t === 'failed') open.pop()?.spinner.error({ text: e.text });
+    else out.write(e.t === 'warn' ? `! ${e.text}\n` : `${e.text}\n`);
+  });
 }
 
 /** The right kind for a stream: a spinner only where someone watches a terminal. */

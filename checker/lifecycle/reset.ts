@@ -12,13 +12,14 @@
 // controller's pass is short) and waited for, as `lab down` does on an adopted cluster.
 import { RUN_STARTED_ANNOTATION, type KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
-import { CORE, KubeStatusError, apiPath, type KubeApi, type ResourceType } from './kube-api.ts';
+import { type KubeApi } from './kube-api.ts';
 import { LAB_LABEL, readSetup } from './setup.ts';
-import { LifecycleError } from './errors.ts';
+import { KubeStatusError, LifecycleError } from '../core/errors.ts';
 import { putNodesBack, type Marker } from './marker.ts';
-import type { ProviderName } from './state.ts';
+import type { ProviderName } from '../core/state.ts';
 import { setUpLab, type LabTarget, type UpOptions } from './up.ts';
-import { msg } from './messages.ts';
+import { say } from '../core/i18n.ts';
+import { CORE, apiPath, type ResourceType } from '../cluster/transport.ts';
 
 /** Namespaces no reset may delete, whatever labels someone put on them. */
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -280,7 +281,7 @@ export const allLabsSweep: SweepTarget = { selector: LAB_LABEL, namespaces: [] }
  * and waited for unless `wait` is false; those in `keep` are emptied in place instead (a reset).
  */
 export async function cleanLab(t: LabTarget, lab: LoadedLab, opts: Pick<UpOptions, 'progress' | 'lang'>, how: { keep?: Record<string, NamespaceMeta>; wait?: boolean } = {}): Promise<SweepReport> {
-  return opts.progress.step(msg(opts.lang, 'stepClean', { lab: lab.id }), () =>
+  return opts.progress.step(say(opts.lang, 'stepClean', { lab: lab.id }), () =>
     sweep(t.api, t.marker, { ...labSweep(lab), keep: how.keep }, { provider: t.state.provider, waitForNamespaces: how.wait }),
   );
 }

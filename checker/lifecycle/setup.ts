@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { KObject } from '../cluster/types.ts';
 import type { LoadedLab } from '../lab/load.ts';
-import { displayPath } from '../lab/paths.ts';
-import { LifecycleError } from './errors.ts';
+import { displayPath } from '../core/paths.ts';
+import { LifecycleError } from '../core/errors.ts';
 
 export const LAB_LABEL = 'wheelhouse.dev/lab';
 

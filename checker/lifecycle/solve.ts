@@ -4,10 +4,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedLab } from '../lab/load.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
 import type { RunResult, System } from '../providers/system.ts';
 import { kubectlEnv, type KubectlTarget } from './kubectl.ts';
-import { LifecycleError } from './errors.ts';
+import { LifecycleError } from '../core/errors.ts';
 
 export interface SolutionScript {
   /** solve, alt-declarative, mistake-percent-surge … */

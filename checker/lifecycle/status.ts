@@ -1,15 +1,15 @@
 // `lab status`: which cluster Wheelhouse uses, whether it answers, its nodes, whether it is
 // Wheelhouse's own, and which labs are set up on it. Read-only.
 import { existsSync } from 'node:fs';
-import { ClusterError } from '../cluster/types.ts';
 import { SIMULATED_NODE_ANNOTATION } from '../cluster/types.ts';
-import { CORE, apiPath, connectApi, type KubeApi } from './kube-api.ts';
+import { connectApi, type KubeApi } from './kube-api.ts';
 import { ownership, readMarker, type Ownership } from './marker.ts';
 import { LAB_LABEL } from './setup.ts';
-import { readState, type ClusterState } from './state.ts';
-import { LifecycleError } from './errors.ts';
+import { readState, type ClusterState } from '../core/state.ts';
+import { ClusterError, LifecycleError } from '../core/errors.ts';
 import { kindNodeContainers } from '../providers/kind.ts';
 import { realSystem, type System } from '../providers/system.ts';
+import { CORE, apiPath } from '../cluster/transport.ts';
 
 export interface NodeSummary {
   name: string;
@@ -43,7 +43,7 @@ export interface StatusReport {
 
 export async function status(
   kubeconfig: string,
-  connect: (k: string, context?: string) => Promise<KubeApi> = (k, c) => connectApi({ kubeconfig: k, context: c, timeoutMs: 5000 }),
+  connect: (k: string, context?: string) => Promise<KubeApi> = (k, c) => connectApi({ kubeconfig: k, context: c }),
   sys: System = realSystem,
 ): Promise<StatusReport> {
   let record: ClusterState | undefined;
@@ -53,7 +53,7 @@ export async function status(
   } catch (err) {
     // A damaged record is what status is for: say so, and still look at the cluster.
     if (!(err instanceof LifecycleError && err.key === 'stateUnreadable')) throw err;
-    recordProblem = err.params as StatusReport['recordProblem'];
+    recordProblem = err.params as unknown as StatusReport['recordProblem'];
   }
   const report: StatusReport = { kubeconfig, record, reachable: false, ...(recordProblem ? { recordProblem } : {}) };
   if (!existsSync(kubeconfig)) return report;

@@ -12,18 +12,19 @@ import { CLUSTER_NAME, chooseProvider, createCluster, kwokBinaries, restartClust
 import { copyContext } from '../providers/existing.ts';
 import { preloadImages } from '../providers/kind.ts';
 import type { System } from '../providers/system.ts';
-import { CORE, apiPath, type KubeApi } from './kube-api.ts';
+import { type KubeApi } from './kube-api.ts';
 import { applyNodeChanges } from './nodes.ts';
 import { LAB_LABEL, applyBatches, readSetup } from './setup.ts';
 import { allowDryRuns, ensureGrader } from './grader.ts';
 import { applyObjects, findKubectl, kubectl } from './kubectl.ts';
 import { addonApiVersions, installAddonApis } from './addon-apis.ts';
-import { LifecycleError, talking } from './errors.ts';
+import { LifecycleError, talking } from '../core/errors.ts';
 import { markCluster, openOwnedCluster, putNodesBack, recordNodeChanges, setCurrentLab, type Marker } from './marker.ts';
-import { readState, type ClusterState, type ProviderName } from './state.ts';
-import { msg, type Lang } from './messages.ts';
+import { readState, type ClusterState, type ProviderName } from '../core/state.ts';
+import { say, type Lang } from '../core/i18n.ts';
 import type { Progress } from './progress.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from '../core/paths.ts';
+import { CORE, apiPath } from '../cluster/transport.ts';
 
 /** A cluster Wheelhouse may change, and the kubectl to change it with. */
 export interface LabTarget {
@@ -83,7 +84,7 @@ export async function ensureCluster(o: EnsureOptions): Promise<LabTarget> {
     } catch (err) {
       if (!(err instanceof LifecycleError && err.code === 'unreachable')) throw err;
       // A kwok cluster's processes do not survive a reboot: start them again.
-      const restarted = await progress.step(msg(lang, 'stepRestart', { provider: state.provider }), () => restartCluster(state, sys)).catch(() => false);
+      const restarted = await progress.step(say(lang, 'stepRestart', { provider: state.provider }), () => restartCluster(state, sys)).catch(() => false);
       if (!restarted) throw err;
       return withKubectl(await waitOwned(kubeconfig), sys);
     }
@@ -97,10 +98,10 @@ export async function ensureCluster(o: EnsureOptions): Promise<LabTarget> {
   findKubectl(sys); // setting labs up needs it: say so before a cluster is created for nothing
   // Wheelhouse's own kubeconfig without its record is a leftover; kind and kwokctl would merge into it.
   if (existsSync(kubeconfig)) await rm(kubeconfig, { force: true });
-  if (choice.why) progress.info(msg(lang, choice.why, {}));
-  if (choice.provider === 'kwok' && kwokBinaries(sys).downloads) progress.info(msg(lang, 'kwokDownloads', {}));
-  const made = await progress.step(msg(lang, 'stepCreate', { provider: choice.provider, name: CLUSTER_NAME }), (update) =>
-    createCluster({ provider: choice.provider, kubeconfig, sys, onProgress: update, onNotice: (n) => progress.warn(n.key === 'kindCgroupV1' ? msg(lang, n.key, {}) : msg(lang, n.key, { image: n.image })) }),
+  if (choice.why) progress.info(say(lang, choice.why, {}));
+  if (choice.provider === 'kwok' && kwokBinaries(sys).downloads) progress.info(say(lang, 'kwokDownloads', {}));
+  const made = await progress.step(say(lang, 'stepCreate', { provider: choice.provider, name: CLUSTER_NAME }), (update) =>
+    createCluster({ provider: choice.provider, kubeconfig, sys, onProgress: update, onNotice: (n) => progress.warn(n.key === 'kindCgroupV1' ? say(lang, n.key, {}) : say(lang, n.key, { image: n.image })) }),
   );
   await talking(() => markCluster(kubeconfig, { provider: choice.provider, name: made.name, workdir: made.workdir }));
   return withKubectl(await openOwnedCluster(kubeconfig), sys);
@@ -135,7 +136,7 @@ async function adoptExisting(o: EnsureOptions): Promise<LabTarget> {
     throw new LifecycleError('usage', 'alreadyManaging', { provider: state.provider, kubeconfig: displayPath(target) });
   }
   const kubectlPath = findKubectl(sys);
-  await progress.step(msg(lang, 'stepAdopt', { context: o.context }), async () => {
+  await progress.step(say(lang, 'stepAdopt', { context: o.context }), async () => {
     await copyContext({ source: o.kubeconfig.path, context: o.context!, target, kubectl: kubectlPath }, sys);
     await talking(() => markCluster(target, { provider: 'existing', name: o.context!, source: o.kubeconfig.path }));
   });
@@ -164,13 +165,13 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
     // CRDs, say, before the recommender that watches them.
     if (t.state.provider === 'kind' && addons.length) {
       const v = addonApiVersions();
-      await progress.step(msg(lang, 'stepAddon', { addon: 'Gateway API + VerticalPodAutoscaler CRD', version: `${v.gatewayApi} + ${v.vpa}` }), () => installAddonApis(kubectlTarget(t), sys));
+      await progress.step(say(lang, 'stepAddon', { addon: 'Gateway API + VerticalPodAutoscaler CRD', version: `${v.gatewayApi} + ${v.vpa}` }), () => installAddonApis(kubectlTarget(t), sys));
     }
     for (const a of addons) {
       if (t.state.provider === 'kind' && a.images.length) {
-        await progress.step(msg(lang, 'stepPreload', { addon: a.name }), (update) => preloadImages(t.state.name, a.images, sys, update));
+        await progress.step(say(lang, 'stepPreload', { addon: a.name }), (update) => preloadImages(t.state.name, a.images, sys, update));
       }
-      await progress.step(msg(lang, 'stepAddon', { addon: a.name, version: a.version }), async () => {
+      await progress.step(say(lang, 'stepAddon', { addon: a.name, version: a.version }), async () => {
         // A folder with a kustomization.yaml (an upstream manifest by URL plus the lab's patches)
         // is applied with -k; a plain folder of manifests, or a file, with -f.
         const manifest = addonManifest(lab, a.manifest);
@@ -184,7 +185,7 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
     }
 
     if (lab.nodes.length) {
-      await progress.step(msg(lang, 'stepNodes', { nodes: lab.nodes.map((n) => n.node).join(', ') }), () => applyNodeChanges(t.api, lab, (changes) => recordNodeChanges(t.api, t.marker, changes)));
+      await progress.step(say(lang, 'stepNodes', { nodes: lab.nodes.map((n) => n.node).join(', ') }), () => applyNodeChanges(t.api, lab, (changes) => recordNodeChanges(t.api, t.marker, changes)));
     }
 
     // A namespace of the setup that is still being deleted (`lab down` or a learner's delete moments
@@ -192,13 +193,13 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
     for (const ns of objects.filter((o) => o.object.kind === 'Namespace' && o.object.apiVersion === 'v1').map((o) => o.object.metadata.name)) {
       const path = apiPath(CORE('namespaces'), undefined, ns);
       if (!(await t.api.get(path))?.metadata.deletionTimestamp) continue;
-      await progress.step(msg(lang, 'stepNamespaceGoing', { namespace: ns }), async () => {
+      await progress.step(say(lang, 'stepNamespaceGoing', { namespace: ns }), async () => {
         const until = performance.now() + 120_000;
         while ((await t.api.get(path)) && performance.now() < until) await new Promise((r) => setTimeout(r, 250));
       });
     }
 
-    await progress.step(msg(lang, 'stepApply', { lab: lab.id, namespace: lab.namespace }), async () => {
+    await progress.step(say(lang, 'stepApply', { lab: lab.id, namespace: lab.namespace }), async () => {
       for (const batch of applyBatches(objects.map((o) => o.object), lab.namespace)) {
         await applyObjects(kubectlTarget(t), sys, batch.namespace, batch.objects, `${lab.id} setup`);
         if (batch.crds.length) await waitEstablished(t.api, batch.crds);
@@ -211,8 +212,8 @@ export async function setUpLab(t: LabTarget, lab: LoadedLab, o: UpOptions): Prom
     const workloads = objects.map((o) => o.object).filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind) && o.apiVersion === 'apps/v1');
     if ((o.wait ?? true) && !lab.broken && workloads.length) {
       const waitMs = o.waitMs ?? (t.state.provider === 'kind' ? 120_000 : 30_000);
-      const settled = await progress.step(msg(lang, 'stepWait', { count: workloads.length }), () => waitForWorkloads(t.api, workloads, lab.namespace, waitMs));
-      if (!settled) progress.warn(msg(lang, 'waitGaveUp', { seconds: Math.round(waitMs / 1000), namespace: lab.namespace }));
+      const settled = await progress.step(say(lang, 'stepWait', { count: workloads.length }), () => waitForWorkloads(t.api, workloads, lab.namespace, waitMs));
+      if (!settled) progress.warn(say(lang, 'waitGaveUp', { seconds: Math.round(waitMs / 1000), namespace: lab.namespace }));
     }
   });
 }

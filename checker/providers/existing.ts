@@ -6,7 +6,7 @@
 import { mkdir, writeFile, chmod } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { System } from './system.ts';
-import { LifecycleError } from '../lifecycle/errors.ts';
+import { LifecycleError } from '../core/errors.ts';
 
 export interface AdoptOptions {
   /** The kubeconfig the learner named. */

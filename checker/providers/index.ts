@@ -3,11 +3,12 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createKindCluster, deleteKindCluster, kindClusterExists, kindNotReady, kindReadiness, startKindNodes, type KindNotice } from './kind.ts';
-import { createKwokCluster, deleteKwokCluster, kwokClusterExists, kwokWorkdir, localKubeBinDir, startKwokCluster, type KwokClusterOptions } from './kwok.ts';
+import { createKwokCluster, deleteKwokCluster, kwokClusterExists, kwokWorkdir, startKwokCluster, type KwokClusterOptions } from './kwok.ts';
 import type { System } from './system.ts';
-import { LifecycleError } from '../lifecycle/errors.ts';
-import type { ClusterState, ProviderName } from '../lifecycle/state.ts';
-import type { MsgKey } from '../lifecycle/messages.ts';
+import { LifecycleError } from '../core/errors.ts';
+import type { ClusterState, ProviderName } from '../core/state.ts';
+import type { MessageKey } from '../core/i18n.ts';
+import { localKubeBinDir } from '../core/paths.ts';
 
 export const CLUSTER_NAME = 'wheelhouse';
 
@@ -16,7 +17,7 @@ export type CreatableProvider = Exclude<ProviderName, 'existing'>;
 export interface ProviderChoice {
   provider: CreatableProvider;
   /** Why kwok was chosen when nothing was asked for (kind or Docker missing). */
-  why?: MsgKey;
+  why?: MessageKey;
 }
 
 /** The provider for a new cluster: the one asked for, else kind when kind and a running Docker are there, else kwok. */

@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { kubeVersion } from './kwok.ts';
-import { repoRoot } from '../lab/paths.ts';
+import { kubeVersion, repoRoot } from '../core/paths.ts';
 import type { System } from './system.ts';
-import { LifecycleError } from '../lifecycle/errors.ts';
+import { LifecycleError } from '../core/errors.ts';
 
 export const KIND_QUICK_START = 'https://kind.sigs.k8s.io/docs/user/quick-start/#installation';
 export const DOCKER_INSTALL = 'https://docs.docker.com/get-started/get-docker/';

@@ -4,8 +4,10 @@
 // controller-manager hands to our provisioner it creates a PersistentVolume (which the
 // controller-manager then binds), and it deletes Released volumes whose reclaim policy is Delete.
 //
-// Run it as a process: `node checker/providers/kwok-volumes.ts --kubeconfig FILE`.
+// Run it as a process: `node checker/providers/kwok-volumes.ts --kubeconfig FILE`. It talks to the
+// API server through the one transport (checker/cluster/transport.ts), with retries.
 import { parseArgs } from 'node:util';
+import { CORE, apiPath, openTransport } from '../cluster/transport.ts';
 
 export const PROVISIONER = 'rancher.io/local-path';
 export const STORAGE_CLASS = 'standard';
@@ -13,19 +15,15 @@ export const STORAGE_CLASS = 'standard';
 type Obj = Record<string, any>;
 
 export async function runVolumeProvisioner(kubeconfig: string, signal: AbortSignal, intervalMs = 1000): Promise<void> {
-  const k8s = await import('@kubernetes/client-node');
-  const kc = new k8s.KubeConfig();
-  kc.loadFromFile(kubeconfig);
-  const core = kc.makeApiClient(k8s.CoreV1Api);
-  const storage = kc.makeApiClient(k8s.StorageV1Api);
-
+  const t = await openTransport({ kubeconfig, retry: true });
+  const pvs = apiPath(CORE('persistentvolumes'));
   while (!signal.aborted) {
     try {
-      const classes = (await storage.listStorageClass()).items;
-      const ours = new Map(classes.filter((c) => c.provisioner === PROVISIONER).map((c) => [c.metadata!.name!, c]));
-      const claims = (await core.listPersistentVolumeClaimForAllNamespaces()).items;
-      const volumes = (await core.listPersistentVolume()).items;
-      const byName = new Set(volumes.map((v) => v.metadata!.name));
+      const classes = await t.list<Obj>(apiPath({ group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' }));
+      const ours = new Map(classes.filter((c) => c.provisioner === PROVISIONER).map((c) => [c.metadata.name, c]));
+      const claims = await t.list<Obj>(apiPath(CORE('persistentvolumeclaims')));
+      const volumes = await t.list<Obj>(pvs);
+      const byName = new Set(volumes.map((v) => v.metadata.name));
       for (const pvc of claims as Obj[]) {
         if (pvc.status?.phase !== 'Pending' || pvc.spec.volumeName) continue;
         const sc = ours.get(pvc.spec.storageClassName);
@@ -35,7 +33,7 @@ export async function runVolumeProvisioner(kubeconfig: string, signal: AbortSign
         if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !node) continue;
         const name = `pvc-${pvc.metadata.uid}`;
         if (byName.has(name)) continue;
-        await core.createPersistentVolume({
+        await t.request('POST', pvs, {
           body: {
             apiVersion: 'v1',
             kind: 'PersistentVolume',
@@ -57,7 +55,7 @@ export async function runVolumeProvisioner(kubeconfig: string, signal: AbortSign
       }
       for (const pv of volumes as Obj[]) {
         if (pv.status?.phase === 'Released' && pv.spec.persistentVolumeReclaimPolicy === 'Delete' && pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] === PROVISIONER) {
-          await core.deletePersistentVolume({ name: pv.metadata.name }).catch(() => {});
+          await t.request('DELETE', apiPath(CORE('persistentvolumes'), undefined, pv.metadata.name), { allow404: true }).catch(() => {});
         }
       }
     } catch (err) {
@@ -66,6 +64,7 @@ export async function runVolumeProvisioner(kubeconfig: string, signal: AbortSign
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+  t.close();
 }
 
 if (import.meta.main) {

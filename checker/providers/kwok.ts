@@ -10,10 +10,10 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { PROVISIONER, STORAGE_CLASS } from './kwok-volumes.ts';
+import { kubeVersion, localKubeBinDir, repoRoot } from '../core/paths.ts';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(here, '..', '..');
 
 export const NODE_NAMES = ['wheelhouse-control-plane', 'wheelhouse-worker', 'wheelhouse-worker2'] as const;
 /** The annotation kwok uses to pick the nodes it simulates; the checker uses it to tell a simulated cluster. */
@@ -40,20 +40,6 @@ export function kwokWorkdir(o: Pick<KwokClusterOptions, 'workdir'> & { kubeconfi
   if (o.workdir) return o.workdir;
   const root = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wheelhouse', 'kwok');
   return o.kubeconfig ? join(root, createHash('sha256').update(dirname(o.kubeconfig)).digest('hex').slice(0, 12)) : root;
-}
-
-/** Finds the folder of locally built binaries: tools/kube/build.sh's cache. Undefined if not built. */
-export function localKubeBinDir(): string | undefined {
-  const env = readFileSync(join(repoRoot, 'tools', 'kube', 'versions.env'), 'utf8');
-  const v = Object.fromEntries([...env.matchAll(/^(\w+)=(\S+)/gm)].map((m) => [m[1], m[2]]));
-  const cacheRoot = process.env.WHEELHOUSE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wheelhouse');
-  const dir = join(cacheRoot, 'kube', `${v.KUBE_VERSION}-etcd${v.ETCD_VERSION}-kwok${v.KWOK_VERSION}`, 'bin');
-  return existsSync(join(dir, '.complete')) ? dir : undefined;
-}
-
-export function kubeVersion(): string {
-  const env = readFileSync(join(repoRoot, 'tools', 'kube', 'versions.env'), 'utf8');
-  return /^KUBE_VERSION=(\S+)/m.exec(env)![1];
 }
 
 /**

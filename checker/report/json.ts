@@ -1,6 +1,6 @@
 // The machine-readable result: `npm run check -- lab-07 --json`. The format is versioned
 // (`version`); fields are only ever added within a version. Documented in checker/README.md.
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../core/i18n.ts';
 import { subjectName } from '../checks/kubectl.ts';
 import type { Subject } from '../checks/observation.ts';
 import type { GradeResult, Outcome, SkipReason } from '../engine/grade.ts';

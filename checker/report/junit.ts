@@ -1,7 +1,7 @@
 // JUnit XML for CI systems: one testsuite per lab, one testcase per task, with the stable id
 // LAB.TASK (classname "lab-07", name "web-scaled"). fail → <failure>, error → <error>,
 // skipped → <skipped>.
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../core/i18n.ts';
 import type { GradeResult } from '../engine/grade.ts';
 import { errorFix, observationMessage, taskSummary, taskText } from './words.ts';
 

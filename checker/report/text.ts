@@ -2,7 +2,7 @@
 // – skipped), and under each task that did not pass what was expected, what was found, the
 // command that shows it and the hint. --verbose adds passing observations and full values.
 import { styleText } from 'node:util';
-import { say, type Lang } from '../i18n.ts';
+import { say, type Lang } from '../core/i18n.ts';
 import type { GradeResult, Outcome, TaskResult } from '../engine/grade.ts';
 import { errorFix, errorMessage, observationMessage, taskText } from './words.ts';
 

@@ -1,5 +1,5 @@
 // Wording shared by the reporters: values, observations, errors and task lines in one language.
-import { say, type Lang } from '../i18n.ts';
+import { say, type Lang } from '../core/i18n.ts';
 import { Phrase, type Observation } from '../checks/observation.ts';
 import { subjectName } from '../checks/kubectl.ts';
 import type { TaskError, TaskResult } from '../engine/grade.ts';

@@ -2,16 +2,13 @@
 // Used by `npm start`, the browser tests and the terminal benchmark.
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { repoRoot } from '../../checker/lab/paths.ts';
-import { resolveKubeconfig } from '../../checker/cluster/kubeconfig.ts';
-import { localKubeBinDir } from '../../checker/providers/kwok.ts';
-import { realSystem } from '../../checker/providers/system.ts';
 import { createAuth, newToken, type Auth } from './auth.ts';
 import { createApi } from './api.ts';
 import { createSiteServer } from './http.ts';
 import { ProgressStore } from './progress-store.ts';
 import { TerminalSessions } from './terminal.ts';
 import { labShell } from './shell.ts';
+import { localKubeBinDir, repoRoot, resolveKubeconfig, realSystem } from '../../checker/use-cases.ts';
 
 export interface LiveServerOptions {
   port: number;

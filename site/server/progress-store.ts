@@ -4,8 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
-import type { GradeResult } from '../../checker/engine/grade.ts';
-import { writeFileAtomic } from '../../checker/lifecycle/atomic-file.ts';
+import { type GradeResult, writeFileAtomic } from '../../checker/use-cases.ts';
 
 export const PROGRESS_VERSION = 'wheelhouse.progress/v1';
 

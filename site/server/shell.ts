@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findOnPath } from '../../checker/providers/system.ts';
+import { findOnPath } from '../../checker/use-cases.ts';
 
 export const LAB_RC = join(dirname(fileURLToPath(import.meta.url)), 'lab-shell.bashrc');
 

@@ -4,10 +4,10 @@
 // Flags: --port N, --host ADDRESS (not loopback: a warning), --provider kind|kwok (for "Start lab").
 import { parseArgs, styleText } from 'node:util';
 import { join } from 'node:path';
-import { repoRoot } from '../../checker/lab/paths.ts';
 import { build, needsBuild } from './build.ts';
 import { LOOPBACK_HOSTS, serve } from './serve.ts';
 import { tokenProblem } from './auth.ts';
+import { repoRoot } from '../../checker/use-cases.ts';
 
 const USAGE = 'Usage: npm start -- [--port 4321] [--host 127.0.0.1] [--provider kind|kwok]';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { kubectl, kubectlOk, runWithCluster, testCluster } from '../support/cluster.ts';
 import { loadLab } from '../../checker/lab/load.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 import { connect } from '../../checker/cluster/client.ts';
 import { grade } from '../../checker/engine/grade.ts';
 import { defineChecks } from '../../checker/index.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectl, kubectlOk, testCluster } from '../support/cluster.ts';
 import { connect, type HttpClusterReader } from '../../checker/cluster/client.ts';
-import { ClusterError } from '../../checker/cluster/types.ts';
+import { ClusterError } from '../../checker/core/errors.ts';
 
 const ns = 'check-admits';
 let reader: HttpClusterReader;

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { kubectl, kubectlOk, testCluster } from '../support/cluster.ts';
 import { connectForGrading, GRADER_USER } from '../../checker/cluster/grading.ts';
-import { ClusterError, type ClusterReader, type KObject } from '../../checker/cluster/types.ts';
+import { type ClusterReader, type KObject } from '../../checker/cluster/types.ts';
 import { connectApi } from '../../checker/lifecycle/kube-api.ts';
 import { allowDryRuns, ensureGrader } from '../../checker/lifecycle/grader.ts';
-import { readState, writeState } from '../../checker/lifecycle/state.ts';
+import { readState, writeState } from '../../checker/core/state.ts';
 import { runCheck } from '../../checker/cli/check.ts';
+import { ClusterError } from '../../checker/core/errors.ts';
 
 const NS = 'grader-test';
 let reader: Awaited<ReturnType<typeof connectForGrading>>;
@@ -39,8 +40,8 @@ afterAll(async () => {
 const configMap = (name: string): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS }, data: { written: 'by a check' } });
 
 /** A check that reaches past the reader's read-only methods and asks it to write (as a buggy or hostile check could). */
-type Raw = { request(method: string, path: string, body?: unknown): Promise<unknown> };
-const tryToWrite = (r: ClusterReader, path: string, body: unknown) => (r as unknown as Raw).request('POST', path, body);
+type Raw = { t: { request(method: string, path: string, opts?: { body?: unknown }): Promise<unknown> } };
+const tryToWrite = (r: ClusterReader, path: string, body: unknown) => (r as unknown as Raw).t.request('POST', path, { body });
 
 describe('the grader', () => {
   it('reads everything: nodes, objects in every namespace, access reviews', async () => {
@@ -85,7 +86,7 @@ describe('the grader', () => {
     expect(await reader.admits(debugged, NS, { operation: 'update', subresource: 'ephemeralcontainers' })).toEqual({ allowed: true });
     expect(await reader.admits({ ...pod, metadata }, NS, { operation: 'update' })).toEqual({ allowed: true });
     expect(await reader.admits(pod, NS, { operation: 'delete' })).toEqual({ allowed: true });
-    const real = await (reader as unknown as Raw).request('DELETE', `/api/v1/namespaces/${NS}/pods/target`).catch((e) => e);
+    const real = await (reader as unknown as Raw).t.request('DELETE', `/api/v1/namespaces/${NS}/pods/target`).catch((e) => e);
     expect((real as ClusterError).message).toMatch(/ValidatingAdmissionPolicy 'wheelhouse-grader'.*only reads/);
     const after = JSON.parse(await kubectlOk(['-n', NS, 'get', 'pod', 'target', '-o', 'json']));
     expect(after.metadata.uid).toBe(pod.metadata.uid);

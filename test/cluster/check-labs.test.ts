@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { kubectl, kubectlOk, runWithCluster, testCluster } from '../support/cluster.ts';
 import { loadLab } from '../../checker/lab/load.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 import type { JsonResult } from '../../checker/report/json.ts';
 
 async function check(id: string, extra: string[] = []): Promise<{ code: number; json: JsonResult; stderr: string }> {

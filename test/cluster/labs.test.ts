@@ -24,9 +24,9 @@ import { silentProgress } from '../../checker/lifecycle/progress.ts';
 import { kubectlTarget, openLabTarget, setUpLab, type LabTarget } from '../../checker/lifecycle/up.ts';
 import { cleanLab, resetLab } from '../../checker/lifecycle/reset.ts';
 import { runSolution, solutionScripts, type SolutionScript } from '../../checker/lifecycle/solve.ts';
-import { CORE, apiPath } from '../../checker/lifecycle/kube-api.ts';
 import { LAB_LABEL } from '../../checker/lifecycle/setup.ts';
 import { changesNodes } from '../support/lab-nodes.ts';
+import { CORE, apiPath } from '../../checker/cluster/transport.ts';
 
 // WHEELHOUSE_LABS=lab-03,lab-04 proves only those (for authors on a shared dev cluster); the suite proves all.
 const only = process.env.WHEELHOUSE_LABS?.split(',').map((s) => s.trim()).filter(Boolean);

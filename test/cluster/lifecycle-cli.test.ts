@@ -6,10 +6,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubectl, kubectlOk, runWithCluster, testCluster } from '../support/cluster.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 import { runLab } from '../../checker/cli/lab.ts';
 import { silentProgress } from '../../checker/lifecycle/progress.ts';
-import { writeState, readState } from '../../checker/lifecycle/state.ts';
+import { writeState, readState } from '../../checker/core/state.ts';
 import { openLabTarget } from '../../checker/lifecycle/up.ts';
 import { cleanLab } from '../../checker/lifecycle/reset.ts';
 import { loadLab } from '../../checker/lab/load.ts';

@@ -14,7 +14,7 @@ import { normalizeImage, scriptImages, UNPULLABLE } from '../../checker/lab/imag
 import { prefetch } from '../../checker/lifecycle/prefetch.ts';
 import { realSystem } from '../../checker/providers/system.ts';
 import { silentProgress } from '../../checker/lifecycle/progress.ts';
-import { localKubeBinDir } from '../../checker/providers/kwok.ts';
+import { localKubeBinDir } from '../../checker/core/paths.ts';
 
 const kubeconfig = process.env.WHEELHOUSE_KIND_KUBECONFIG;
 if (!kubeconfig) throw new Error('No kind cluster: set WHEELHOUSE_KIND_KUBECONFIG to its kubeconfig (the kind tier of `npm test` does, test/run.ts).');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labCommand } from '../support/kind-cluster.ts';
 import { KIND_CLUSTER_LABEL, publishedNodeImages } from '../../checker/providers/kind.ts';
-import { kubeVersion } from '../../checker/providers/kwok.ts';
+import { kubeVersion } from '../../checker/core/paths.ts';
 
 const kubeconfig = process.env.WHEELHOUSE_KIND_KUBECONFIG;
 if (!kubeconfig) throw new Error('No kind cluster: the kind tier runs through `npm test` (test/run.ts starts the cluster).');

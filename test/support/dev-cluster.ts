@@ -10,8 +10,9 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deleteKwokCluster, localKubeBinDir } from '../../checker/providers/kwok.ts';
+import { deleteKwokCluster } from '../../checker/providers/kwok.ts';
 import { startTestCluster } from './start-cluster.ts';
+import { localKubeBinDir } from '../../checker/core/paths.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true });
 const [cmd, where] = positionals;

@@ -1,7 +1,8 @@
 // A ClusterReader that answers from objects in memory: unit tests hand it fixtures, change them
 // between samples to play a converging rollout, or make it fail like a real API server would.
-import { ClusterError, type AdmissionAnswer, type ClusterReader, type DryRunOptions, type KObject, type ListOptions, type SubjectAccessReviewSpec } from '../../checker/cluster/types.ts';
+import { type AdmissionAnswer, type ClusterReader, type DryRunOptions, type KObject, type ListOptions, type SubjectAccessReviewSpec } from '../../checker/cluster/types.ts';
 import { builtInResource } from '../../checker/cluster/resources.ts';
+import { ClusterError } from '../../checker/core/errors.ts';
 
 export interface FakeClusterOptions {
   objects?: KObject[];

@@ -1,7 +1,9 @@
 // An in-memory KubeApi for unit tests of the lifecycle's cluster logic (the marker, node
 // restores): objects live under their REST paths. Cluster tests use a real API server.
 import type { KObject } from '../../checker/cluster/types.ts';
-import { KubeStatusError, type DeleteResult, type KubeApi, type PatchType, type ResourceType } from '../../checker/lifecycle/kube-api.ts';
+import { type DeleteResult, type KubeApi, type PatchType } from '../../checker/lifecycle/kube-api.ts';
+import { type ResourceType } from '../../checker/cluster/transport.ts';
+import { KubeStatusError } from '../../checker/core/errors.ts';
 
 export class FakeKubeApi implements KubeApi {
   readonly server = 'https://fake.invalid:6443';

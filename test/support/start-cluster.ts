@@ -4,8 +4,9 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKwokCluster, deleteKwokCluster, localKubeBinDir, type KwokClusterOptions } from '../../checker/providers/kwok.ts';
+import { createKwokCluster, deleteKwokCluster, type KwokClusterOptions } from '../../checker/providers/kwok.ts';
 import { markCluster } from '../../checker/lifecycle/marker.ts';
+import { localKubeBinDir } from '../../checker/core/paths.ts';
 
 export interface StartedCluster {
   kubeconfig: string;

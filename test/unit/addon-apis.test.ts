@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { addonApiSources, addonApiUrls, addonApiVersions, installAddonApis } from '../../checker/lifecycle/addon-apis.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
 
 interface Call {

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { normalizeLabId, parseCheckArgs } from '../../checker/cli/check-args.ts';
 import { runCheck, type CheckIo } from '../../checker/cli/check.ts';
 import { FakeCluster, clusterFailures } from '../support/fake-cluster.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 import { solvedState, startState } from '../fixtures/lab-07-states.ts';
 import { defaultHandler, startFakeApiServer, type FakeApiServer } from '../fixtures/fake-api-server.ts';
 

@@ -2,8 +2,9 @@
 // every failure mapped to a ClusterError whose message is safe to show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../checker/cluster/client.ts';
-import { ClusterError, isSimulated } from '../../checker/cluster/types.ts';
+import { isSimulated } from '../../checker/cluster/types.ts';
 import { defaultHandler, notFound, startFakeApiServer, TOKEN, writeKubeconfig, type FakeApiServer } from '../fixtures/fake-api-server.ts';
+import { ClusterError } from '../../checker/core/errors.ts';
 
 let api: FakeApiServer;
 beforeAll(async () => {

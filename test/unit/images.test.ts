@@ -9,7 +9,7 @@ import { listLabs } from '../../checker/lab/load.ts';
 import { prefetch } from '../../checker/lifecycle/prefetch.ts';
 import { silentProgress } from '../../checker/lifecycle/progress.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
 
 describe('images of a lab', () => {
   it('finds containers, init containers and ephemeral containers anywhere in a manifest', () => {

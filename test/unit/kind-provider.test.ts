@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { createKindCluster, dockerResources, kindConfig, kindCreateArgs, kindDeleteArgs, kindNodeContainers, kindNodeImage, kindReadiness, parseKindVersion, preloadImages, publishedNodeImages, startKindNodes, type KindNotice } from '../../checker/providers/kind.ts';
 import { chooseProvider } from '../../checker/providers/index.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
 import type { RunOptions, RunResult, System } from '../../checker/providers/system.ts';
 
 const versions = readFileSync('tools/kube/versions.env', 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { defaultKubeconfig, resolveKubeconfig } from '../../checker/cluster/kubeconfig.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 
 describe('resolveKubeconfig', () => {
   it('--kubeconfig first, relative to the current directory', () => {

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKwokCluster, kwokWorkdir } from '../../checker/providers/kwok.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
 import { silentProgress } from '../../checker/lifecycle/progress.ts';
 import { ensureCluster } from '../../checker/lifecycle/up.ts';
 import type { System } from '../../checker/providers/system.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readFile, mkdtemp, cp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { LabError, listLabs, loadLab } from '../../checker/lab/load.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 import { labSchema } from '../../checker/lab/schema.ts';
 import { parse } from 'yaml';
 

@@ -8,7 +8,7 @@ import { listLabs } from '../../checker/lab/load.ts';
 import { failsEntries, failsLine, realNodeFailsEntries } from '../../checker/lifecycle/solve.ts';
 import { checkKeyProblems, loadChecks } from '../../checker/checks/define.ts';
 import { LabError, loadLab } from '../../checker/lab/load.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 
 const labs = await listLabs();
 const fixtures = join(repoRoot, 'test', 'fixtures', 'labs');

@@ -7,9 +7,9 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { down } from '../../checker/lifecycle/down.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
 import { silentProgress } from '../../checker/lifecycle/progress.ts';
-import { writeState } from '../../checker/lifecycle/state.ts';
+import { writeState } from '../../checker/core/state.ts';
 import type { System } from '../../checker/providers/system.ts';
 import { startFakeApiServer, writeKubeconfig, type FakeApiServer } from '../fixtures/fake-api-server.ts';
 

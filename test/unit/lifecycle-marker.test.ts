@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeKubeApi } from '../support/fake-kube-api.ts';
 import { MARKER_NAME, markCluster, markerObject, markerPath, openOwnedCluster, ownership, parseMarker, type Marker } from '../../checker/lifecycle/marker.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
-import { stateFile, writeState, type ClusterState } from '../../checker/lifecycle/state.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
+import { stateFile, writeState, type ClusterState } from '../../checker/core/state.ts';
 import type { KObject } from '../../checker/cluster/types.ts';
 
 const node = (name: string, extra: Partial<KObject> = {}): KObject => ({

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { applyBatches, readSetup } from '../../checker/lifecycle/setup.ts';
 import { failsLine, findSolution, solutionScripts } from '../../checker/lifecycle/solve.ts';
 import { addonManifest } from '../../checker/lifecycle/up.ts';
-import { LifecycleError } from '../../checker/lifecycle/errors.ts';
+import { LifecycleError } from '../../checker/core/errors.ts';
 import { listLabs, type LoadedLab } from '../../checker/lab/load.ts';
 import type { KObject } from '../../checker/cluster/types.ts';
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { FakeKubeApi } from '../support/fake-kube-api.ts';
 import { sweep, labSweep } from '../../checker/lifecycle/reset.ts';
 import type { Marker } from '../../checker/lifecycle/marker.ts';
-import type { DeleteResult, ResourceType } from '../../checker/lifecycle/kube-api.ts';
+import type { DeleteResult } from '../../checker/lifecycle/kube-api.ts';
+import type { ResourceType } from '../../checker/cluster/transport.ts';
 import type { KObject } from '../../checker/cluster/types.ts';
 
 const type = (group: string, resource: string, kind: string, namespaced = true): ResourceType => ({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newLab } from '../../checker/cli/new-lab.ts';
 import { loadLab } from '../../checker/lab/load.ts';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 
 async function labsWithTemplate(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'wheelhouse-new-lab-'));

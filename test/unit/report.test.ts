@@ -9,7 +9,7 @@ import { RESULT_VERSION, toJson } from '../../checker/report/json.ts';
 import { renderJunit, escapeXml } from '../../checker/report/junit.ts';
 import { showValue } from '../../checker/report/words.ts';
 import { phrase } from '../../checker/checks/observation.ts';
-import { say } from '../../checker/i18n.ts';
+import { say } from '../../checker/core/i18n.ts';
 import { solvedState, startState } from '../fixtures/lab-07-states.ts';
 
 const lab = await loadLab('lab-07');

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 
 interface Info {
   port: number;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { repoRoot } from '../../checker/lab/paths.ts';
+import { repoRoot } from '../../checker/core/paths.ts';
 import { hostNames, siteName, startUrls } from '../../site/server/serve.ts';
 
 const children: ChildProcess[] = [];

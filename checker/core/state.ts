@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file.ts';
 import { LifecycleError } from './errors.ts';
-import { displayPath } from '../lab/paths.ts';
+import { displayPath } from './paths.ts';
 
 export const providerNames = ['kind', 'kwok', 'existing'] as const;
 export type ProviderName = (typeof providerNames)[number];

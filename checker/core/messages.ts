@@ -1,12 +1,11 @@
-// Everything `npm run lab` says, in English and Korean. Errors carry a key of this table and its
-// parameters (errors.ts), so the CLI words them in the learner's language.
-export type { Lang } from '../i18n.ts';
-import type { Lang } from '../i18n.ts';
+// The `npm run lab` area of the one message catalogue (i18n.ts merges it and words it with `say`):
+// everything the lifecycle says, in English and Korean. Errors carry a key of the catalogue and
+// its parameters (errors.ts), so every command words them in the learner's language.
 
 type P<T = Record<string, never>> = (p: T) => string;
 const OTHER_PROVIDER = 'npm run lab -- up LAB --provider existing --kubeconfig FILE --context NAME';
 
-const en = {
+export const labEn = {
   // --- cannot reach / refused (exit 2) -----------------------------------------------------
   errNoKubeconfig: ((p) => `There is no Wheelhouse cluster: ${p.message}.\n→ Start one: npm run lab -- up lab-NN`) as P<{ message: string }>,
   errNoCluster: ((p) => `There is no Wheelhouse cluster (no ${p.kubeconfig}).\n→ Start one: npm run lab -- up lab-NN`) as P<{ kubeconfig: string }>,
@@ -157,15 +156,37 @@ const en = {
   nodeNotReady: (() => 'NotReady') as P,
   listHeader: (() => 'LAB\tMODULE\tMIN\tTITLE') as P,
   listNeedsRealNodes: ((p) => `needs real nodes for ${p.count} of ${p.total} tasks`) as P<{ count: number; total: number }>,
+
+  // --- command-line mistakes (exit 64), for both commands ------------------------------------
+  argLang: ((p) => `--lang must be en or ko, not "${p.value}".`) as P<{ value: string }>,
+  argOneLab: ((p) => `One lab at a time: got ${p.labs}.`) as P<{ labs: string }>,
+  argSeconds: ((p) => `--${p.name} takes a number of seconds (0 < n ≤ 3600), not "${p.value}".`) as P<{ name: string; value: string }>,
+  argNeedsFile: ((p) => `--${p.name} needs a file name.`) as P<{ name: string }>,
+  argWhichCommand: ((p) => `Which command? One of: ${p.commands}.`) as P<{ commands: string }>,
+  argUnknownCommand: ((p) => `Unknown command "${p.command}": use one of ${p.commands}.`) as P<{ command: string; commands: string }>,
+  argNeedsLab: ((p) => `${p.command} needs a lab, like: npm run lab -- ${p.command} lab-07`) as P<{ command: string }>,
+  argTakesNoLab: ((p) => `${p.command} takes no lab (got ${p.got}).`) as P<{ command: string; got: string }>,
+  argProviderForUp: (() => '--provider is for up: the cluster is created once, then every lab uses it.') as P,
+  argProviderName: ((p) => `--provider must be kind, kwok or existing, not "${p.value}".`) as P<{ value: string }>,
+  argContextForExisting: (() => "--context goes with --provider existing (Wheelhouse's own kubeconfig has one context).") as P,
+  argExistingNeeds: (() => '--provider existing needs both --kubeconfig FILE and --context NAME.') as P,
+  argWithForSolve: (() => '--with is for solve: npm run lab -- solve lab-07 --with alt-declarative') as P,
+  argJsonFor: (() => '--json is for status, list and images.') as P,
+
+  // --- the site's server -------------------------------------------------------------------
+  serverBadAddress: (() => 'The address is not a path on this server.') as P,
+  serverToken: (() => 'Missing or wrong token. Open the page from the URL that `npm start` printed.') as P,
+  serverOrigin: (() => 'Requests that change things must come from the course page itself.') as P,
+  serverUnknownLab: ((p) => `There is no lab called "${p.id}".`) as P<{ id: string }>,
+  serverBusy: ((p) => `Another step is running: ${p.step}`) as P<{ step: string }>,
+  serverProvider: (() => 'provider must be kind or kwok') as P,
+  serverNoRoute: (() => 'No such API route. Routes: GET /api/session, GET /api/progress, GET /api/labs/:id, POST /api/labs/:id/check|up|reset') as P,
 };
 
-export type Messages = typeof en;
-export type MsgKey = keyof Messages;
-export type MsgParams<K extends MsgKey> = Parameters<Messages[K]>[0];
 
 const OTHER_PROVIDER_KO = 'npm run lab -- up LAB --provider existing --kubeconfig FILE --context NAME';
 
-const ko: Messages = {
+export const labKo: typeof labEn = {
   errNoKubeconfig: (p) => `Wheelhouse 클러스터가 없습니다: ${p.message}.\n→ 먼저 띄우세요: npm run lab -- up lab-NN`,
   errNoCluster: (p) => `Wheelhouse 클러스터가 없습니다(${p.kubeconfig} 없음).\n→ 먼저 띄우세요: npm run lab -- up lab-NN`,
   errUnreachable: (p) => `클러스터에 연결할 수 없습니다: ${p.message}.\n→ npm run lab -- status로 상태를 보고, npm run lab -- up lab-NN으로 다시 시작하세요.`,
@@ -309,10 +330,27 @@ const ko: Messages = {
   nodeNotReady: () => 'NotReady',
   listHeader: () => '실습\t모듈\t분\t제목',
   listNeedsRealNodes: (p) => `과제 ${p.total}개 중 ${p.count}개는 실제 노드 필요`,
+
+  argLang: (p) => `--lang은 en 또는 ko여야 합니다("${p.value}"가 아님).`,
+  argOneLab: (p) => `실습은 한 번에 하나만 지정하세요: ${p.labs}`,
+  argSeconds: (p) => `--${p.name}에는 초 단위 숫자를 주세요(0 < n ≤ 3600). "${p.value}"는 쓸 수 없습니다.`,
+  argNeedsFile: (p) => `--${p.name}에는 파일 이름이 필요합니다.`,
+  argWhichCommand: (p) => `어떤 명령인가요? 다음 중 하나: ${p.commands}.`,
+  argUnknownCommand: (p) => `알 수 없는 명령 "${p.command}": ${p.commands} 중 하나를 쓰세요.`,
+  argNeedsLab: (p) => `${p.command}에는 실습이 필요합니다. 예: npm run lab -- ${p.command} lab-07`,
+  argTakesNoLab: (p) => `${p.command}는 실습을 받지 않습니다(받은 값: ${p.got}).`,
+  argProviderForUp: () => '--provider는 up에만 씁니다. 클러스터는 한 번 만들고 모든 실습이 함께 씁니다.',
+  argProviderName: (p) => `--provider는 kind, kwok, existing 중 하나여야 합니다("${p.value}"가 아님).`,
+  argContextForExisting: () => '--context는 --provider existing과 함께 씁니다(Wheelhouse 자체 kubeconfig에는 컨텍스트가 하나뿐입니다).',
+  argExistingNeeds: () => '--provider existing에는 --kubeconfig FILE과 --context NAME이 모두 필요합니다.',
+  argWithForSolve: () => '--with는 solve에만 씁니다: npm run lab -- solve lab-07 --with alt-declarative',
+  argJsonFor: () => '--json은 status, list, images에만 씁니다.',
+
+  serverBadAddress: () => '이 서버의 경로가 아닌 주소입니다.',
+  serverToken: () => '토큰이 없거나 맞지 않습니다. `npm start`가 출력한 주소로 페이지를 여세요.',
+  serverOrigin: () => '무언가를 바꾸는 요청은 강의 페이지 자체에서 와야 합니다.',
+  serverUnknownLab: (p) => `그런 실습은 없습니다: ${p.id}`,
+  serverBusy: (p) => `다른 작업이 진행 중입니다: ${p.step}`,
+  serverProvider: () => 'provider는 kind 또는 kwok여야 합니다',
+  serverNoRoute: () => '그런 API 경로는 없습니다. 경로: GET /api/session, GET /api/progress, GET /api/labs/:id, POST /api/labs/:id/check|up|reset',
 };
-
-const tables: Record<Lang, Messages> = { en, ko };
-
-export function msg<K extends MsgKey>(lang: Lang, key: K, params: MsgParams<K>): string {
-  return (tables[lang][key] as (p: MsgParams<K>) => string)(params);
-}

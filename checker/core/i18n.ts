@@ -1,7 +1,12 @@
-// Every word the checker says to a learner, in English and Korean. Checks never hold prose: they
-// return Phrases (keys of this table), and reporters render them in the chosen language.
+// The one message catalogue: every word the checker, the commands and the site's server say to a
+// person, in English and Korean, and the one `say` that words them. This file holds the grading
+// area (observations, outcomes, reports, the check command); messages.ts the `npm run lab` area.
+// Checks never hold prose: they return Phrases (keys of this catalogue), and reporters render
+// them in the chosen language.
 // Korean follows the course style: natural technical Korean, English terms kept where engineers
 // keep them (롤아웃, 레플리카, 디플로이먼트).
+
+import { labEn, labKo } from './messages.ts';
 
 export const langs = ['en', 'ko'] as const;
 export type Lang = (typeof langs)[number];
@@ -111,7 +116,7 @@ const en = {
       '  --verbose            show passing observations, full values and timings',
       '  --kubeconfig FILE    cluster to grade (default: $WHEELHOUSE_KUBECONFIG, else .wheelhouse/kubeconfig)',
       '  --timeout SECONDS    how long to wait for rollouts and other status to settle (default 15)',
-      '  --request-timeout SECONDS   how long to wait for one API request (default 5)',
+      '  --request-timeout SECONDS   how long to wait for one API request (default 10)',
       '  -h, --help           show this help',
       '',
       'exit codes: 0 all tasks pass, 1 some fail, 2 cannot grade (no cluster, unreachable, denied), 64 usage',
@@ -125,11 +130,7 @@ const en = {
   cliWatchWithOutput: () => '--watch prints a live report for people; it cannot be combined with --json or --junit.',
 } satisfies Record<string, (p: any) => string>;
 
-export type Messages = typeof en;
-export type MessageKey = keyof Messages;
-export type MessageParams<K extends MessageKey> = Parameters<Messages[K]> extends [infer P] ? P : Record<string, never>;
-
-const ko: Messages = {
+const ko: typeof en = {
   expectedFound: (p) => `${p.path}: 기대값 ${p.expected}, 실제값 ${p.found}`,
   subjectExpectedFound: (p) => `기대값 ${p.expected}, 실제값 ${p.found}`,
   nothing: () => '없음',
@@ -227,7 +228,7 @@ const ko: Messages = {
       '  --verbose            통과한 관찰 결과, 전체 값, 걸린 시간도 표시',
       '  --kubeconfig FILE    채점할 클러스터 (기본값: $WHEELHOUSE_KUBECONFIG, 없으면 .wheelhouse/kubeconfig)',
       '  --timeout SECONDS    롤아웃 같은 상태가 안정될 때까지 기다릴 시간 (기본값 15)',
-      '  --request-timeout SECONDS   API 요청 하나를 기다릴 시간 (기본값 5)',
+      '  --request-timeout SECONDS   API 요청 하나를 기다릴 시간 (기본값 10)',
       '  -h, --help           이 도움말 표시',
       '',
       '종료 코드: 0 모든 작업 통과, 1 일부 실패, 2 채점 불가(클러스터 없음, 연결 안 됨, 권한 없음), 64 잘못된 사용',
@@ -241,7 +242,11 @@ const ko: Messages = {
   cliWatchWithOutput: () => '--watch는 사람이 보는 실시간 보고서라서 --json이나 --junit과 함께 쓸 수 없습니다.',
 };
 
-const tables: Record<Lang, Messages> = { en, ko };
+const tables = { en: { ...en, ...labEn }, ko: { ...ko, ...labKo } } satisfies Record<Lang, unknown>;
+
+export type Messages = (typeof tables)['en'];
+export type MessageKey = keyof Messages;
+export type MessageParams<K extends MessageKey> = Parameters<Messages[K]> extends [infer P] ? P : Record<string, never>;
 
 /** Renders a message in a language. */
 export function say<K extends MessageKey>(lang: Lang, key: K, params?: MessageParams<K>): string {
@@ -261,4 +266,14 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
     return value.toLowerCase().startsWith('ko') ? 'ko' : 'en';
   }
   return 'en';
+}
+
+/**
+ * Text from outside (a lab id someone typed, a line a script printed) as it may be shown back to a
+ * person: control characters (escape sequences, carriage returns) become "?", and at most `max`
+ * characters are kept.
+ */
+export function printable(text: string, max = 60): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }
