@@ -107,23 +107,23 @@ export function rolloutState(obj: KObject): { state: 'complete' | Phrase; settli
  */
 export const STABLE_AFTER_RESTART_MS = 20_000;
 /**
- * A container in its first run counts as ready once it has run this long: one that exits at once
- * is Running and Ready for a moment before its first restart is even reported (lab-02's shell-args
- * near miss, graded right after it was made, passed on kind).
+ * For podReadyAndUp: a container in its first run counts once it has run this long. One that exits
+ * at once is Running and Ready for a moment before its first restart is even reported (lab-02's
+ * shell-args near miss, graded right after it was made, passed on kind).
  */
 export const STABLE_FIRST_RUN_MS = 5_000;
 
-export function podReady(pod: KObject | undefined, now = Date.now()): Observation[] {
+export function podReady(pod: KObject | undefined, now = Date.now(), firstRunMs = 0): Observation[] {
   if (!pod) return [];
   const ready = findCondition(pod, 'Ready');
   const phase = String(pod.status?.phase ?? 'Pending');
   const restarting = ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
     (c) => (c.restartCount ?? 0) > 0 && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= STABLE_AFTER_RESTART_MS),
   );
-  const fresh = restarting
+  const fresh = restarting || !firstRunMs
     ? undefined
     : ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
-        (c) => !(c.restartCount ?? 0) && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= STABLE_FIRST_RUN_MS),
+        (c) => !(c.restartCount ?? 0) && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= firstRunMs),
       );
   const ok = ready?.status === 'True' && !restarting && !fresh;
   const finished = phase === 'Succeeded' || phase === 'Failed';
@@ -147,6 +147,15 @@ export function podReady(pod: KObject | undefined, now = Date.now()): Observatio
       kubectl: getCommand(subject),
     },
   ];
+}
+
+/**
+ * podReady for a task about a container that must stay up (a real-node task, graded with time to
+ * spare): a container in its first run also has to have run STABLE_FIRST_RUN_MS. Not for checks
+ * graded on simulated nodes, whose containers never exit.
+ */
+export function podReadyAndUp(pod: KObject | undefined, now = Date.now()): Observation[] {
+  return podReady(pod, now, STABLE_FIRST_RUN_MS);
 }
 
 /** The Job has the Complete condition. A Failed condition is final: no point waiting. */

@@ -1,7 +1,7 @@
 // Checks for lab-02. Images are read from the Pod spec (what was asked for), never from status,
 // and compared by meaning (docker.io/library/nginx:1.27 is nginx:1.27). How a Pod was made
 // (kubectl run, create or apply) is not graded: the texts describe the Pods, not the commands.
-import { absent, defineChecks, exactly, image, match, podReady, present, some } from '../../checker/index.ts';
+import { absent, defineChecks, exactly, image, match, podReadyAndUp, present, some } from '../../checker/index.ts';
 
 export default defineChecks({
   // name: the Pod web exists (a Deployment's Pods are web-<hash>); image: one container, nginx:1.27.
@@ -34,5 +34,5 @@ export default defineChecks({
   },
 
   // ready: the Pod's Ready condition (real nodes only).
-  'web-ready': async ({ get }) => podReady(await get('v1', 'Pod', 'web')),
+  'web-ready': async ({ get }) => podReadyAndUp(await get('v1', 'Pod', 'web')),
 });
