@@ -251,8 +251,12 @@ if (alone.size) {
     it.each(labs.filter((l) => alone.has(l.id)).map((l) => [l.id, l] as const))(
       `%s: ${SCENARIOS}`,
       async (_id, lab) => {
-        await prove(lab);
-        await timed(lab, 'clean', () => cleanLab(target, lab, io));
+        try {
+          await prove(lab);
+        } finally {
+          // Also when the proof failed: the next lab's drain must not meet this lab's Pods.
+          await timed(lab, 'clean', () => cleanLab(target, lab, io));
+        }
       },
       LAB_TIMEOUT_MS,
     );

@@ -19,6 +19,8 @@ kubectl wait pod/gpu-pod -n $ns --for=jsonpath='{.spec.nodeName}'=wheelhouse-wor
 
 # spread-scheduled: empty it, fix the rule, fill it again
 kubectl scale deployment spread -n $ns --replicas=0
+# settled first: a status update between the get and the replace is a Conflict
+kubectl rollout status deployment/spread -n $ns --timeout=60s
 kubectl get deployment spread -n $ns -o yaml \
   | kubectl patch -f - --local --type=json -o yaml -p '[
       {"op":"remove","path":"/spec/template/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution"},
