@@ -51,9 +51,10 @@ function npx(args: string[], env: NodeJS.ProcessEnv, prefix?: string): Promise<n
 }
 
 let cluster: StartedCluster | undefined;
+let proverCluster: StartedCluster | undefined;
 let kind: KindTier | undefined;
 const stop = async () => {
-  await Promise.all([cluster?.stop(), kind?.stop()]);
+  await Promise.all([cluster?.stop(), proverCluster?.stop(), kind?.stop()]);
 };
 for (const s of ['SIGINT', 'SIGTERM'] as const) {
   process.on(s, () => {
@@ -61,26 +62,41 @@ for (const s of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** The simulated-cluster tiers: unit and cluster (Vitest), then e2e (Playwright). */
+/**
+ * The simulated-cluster tiers: unit and cluster (Vitest), then e2e (Playwright). The lab prover
+ * (test/cluster/labs.test.ts, about 15 min) runs on a control plane of its own beside the rest:
+ * cluster test files change nodes, so on one cluster they run one after another.
+ */
 async function simulatedTiers(): Promise<number> {
-  let failed = 0;
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (tiers.some((t) => t === 'cluster' || t === 'e2e')) {
+  const clusterTier = tiers.includes('cluster');
+  if (clusterTier || tiers.includes('e2e')) {
     cluster = await startTestCluster();
     env.WHEELHOUSE_TEST_KUBECONFIG = cluster.kubeconfig;
     env.WHEELHOUSE_TEST_BIN = cluster.binDir;
   }
-  const projects = tiers.filter((t) => t === 'unit' || t === 'cluster');
-  if (projects.length) {
-    const code = await npx(['vitest', 'run', ...projects.flatMap((p) => ['--project', p])], env);
-    if (code !== 0) failed = code;
-  }
-  if (tiers.includes('e2e')) {
-    if (!existsSync('playwright.config.ts')) throw new Error('no playwright.config.ts: the browser tests are missing');
-    const code = await npx(['playwright', 'test'], env);
-    if (code !== 0) failed = code;
-  }
-  return failed;
+  const prover = async (): Promise<number> => {
+    if (!clusterTier) return 0;
+    proverCluster = await startTestCluster((m) => console.error(`[prover cluster] ${m}`), { name: `wh-prover-${process.pid}` });
+    const proverEnv = { ...env, WHEELHOUSE_TEST_KUBECONFIG: proverCluster.kubeconfig, WHEELHOUSE_TEST_BIN: proverCluster.binDir };
+    return npx(['vitest', 'run', '--project', 'cluster', 'test/cluster/labs.test.ts'], proverEnv, '[prover]');
+  };
+  const rest = async (): Promise<number> => {
+    let failed = 0;
+    const projects = tiers.filter((t) => t === 'unit' || t === 'cluster');
+    if (projects.length) {
+      const code = await npx(['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...(clusterTier ? ['--exclude', 'test/cluster/labs.test.ts'] : [])], env);
+      if (code !== 0) failed = code;
+    }
+    if (tiers.includes('e2e')) {
+      if (!existsSync('playwright.config.ts')) throw new Error('no playwright.config.ts: the browser tests are missing');
+      const code = await npx(['playwright', 'test'], env);
+      if (code !== 0) failed = code;
+    }
+    return failed;
+  };
+  const codes = await Promise.all([prover(), rest()]);
+  return codes.find((c) => c !== 0) ?? 0;
 }
 
 /** The kind tier: the cluster through the product's CLI, then the real-node tests on it. */
