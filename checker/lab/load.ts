@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { labIdSchema, labSchema, type Lab } from './schema.ts';
 import { defaultLabsDir, displayPath } from '../core/paths.ts';
+import { printable } from '../core/i18n.ts';
 import { formatProblems, problemsFromIssues, type Problem } from './problems.ts';
 
 /** A validated lab and where it lives. */
@@ -143,8 +144,3 @@ function duplicate(id: string, folders: string[], labsDir: string): LabError {
   );
 }
 
-/** Shows untrusted input without control characters and at a sane length. */
-function printable(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
-}
