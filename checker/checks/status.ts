@@ -117,14 +117,14 @@ export function podReady(pod: KObject | undefined, now = Date.now(), firstRunMs 
   if (!pod) return [];
   const ready = findCondition(pod, 'Ready');
   const phase = String(pod.status?.phase ?? 'Pending');
-  const restarting = ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
-    (c) => (c.restartCount ?? 0) > 0 && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= STABLE_AFTER_RESTART_MS),
-  );
-  const fresh = restarting || !firstRunMs
-    ? undefined
-    : ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).find(
-        (c) => !(c.restartCount ?? 0) && !(now - Date.parse(String(c.state?.running?.startedAt ?? '')) >= firstRunMs),
-      );
+  // How long each container has run since its last start (NaN when it is not running).
+  const containers = ((pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number; state?: { running?: { startedAt?: string } } }[]).map((c) => ({
+    name: c.name,
+    restarts: c.restartCount ?? 0,
+    ranMs: now - Date.parse(String(c.state?.running?.startedAt ?? '')),
+  }));
+  const restarting = containers.find((c) => c.restarts > 0 && !(c.ranMs >= STABLE_AFTER_RESTART_MS));
+  const fresh = restarting || !firstRunMs ? undefined : containers.find((c) => c.restarts === 0 && !(c.ranMs >= firstRunMs));
   const ok = ready?.status === 'True' && !restarting && !fresh;
   const finished = phase === 'Succeeded' || phase === 'Failed';
   const subject = subjectOf(pod);
@@ -138,7 +138,7 @@ export function podReady(pod: KObject | undefined, now = Date.now(), firstRunMs 
         : finished
           ? phrase('podFinished', { phase })
           : ready?.status === 'True' && restarting
-            ? phrase('podRestarting', { container: restarting.name, restarts: String(restarting.restartCount) })
+            ? phrase('podRestarting', { container: restarting.name, restarts: String(restarting.restarts) })
             : ready?.status === 'True' && fresh
               ? phrase('podJustStarted', { container: fresh.name })
               : phrase('podNotReady', { phase }),

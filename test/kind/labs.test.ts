@@ -79,12 +79,16 @@ async function run(lab: LoadedLab, script: SolutionScript): Promise<void> {
 const LANES = 2;
 const previousIn = new Map<number, LoadedLab>();
 const alone = new Set<string>();
+/** The near misses the tier proves: each of a real-node task, and each that says where its blame falls on real nodes. */
+function realNodeNearMisses(lab: LoadedLab, scripts: SolutionScript[]): SolutionScript[] {
+  const real = new Set(lab.tasks.filter((t) => t.runtime === 'containers').map((t) => t.id));
+  return scripts.filter((s) => s.kind === 'mistake' && (s.onRealNodes || s.fails.some((id) => real.has(id))));
+}
 const nearMisses = new Map<string, number>();
 for (const lab of proven) {
   const scripts = await solutionScripts(lab);
   if (await changesNodes(lab, scripts)) alone.add(lab.id);
-  const real = new Set(lab.tasks.filter((t) => t.runtime === 'containers').map((t) => t.id));
-  nearMisses.set(lab.id, scripts.filter((s) => s.kind === 'mistake' && (s.onRealNodes || s.fails.some((id) => real.has(id)))).length);
+  nearMisses.set(lab.id, realNodeNearMisses(lab, scripts).length);
 }
 const shared = proven.filter((l) => !alone.has(l.id)).sort((a, b) => nearMisses.get(b.id)! - nearMisses.get(a.id)! || a.id.localeCompare(b.id));
 const freeLanes = Array.from({ length: LANES }, (_, i) => i);
@@ -118,8 +122,7 @@ async function prove(lab: LoadedLab, lane: number): Promise<void> {
     const solved = await graded(PASS_MS);
     expect(outcomes(solved), `${lab.id} after solve.sh, on real nodes:\n${why(solved)}`).toEqual(Object.fromEntries(lab.tasks.map((t) => [t.id, 'pass'])));
 
-    // Each near miss of a real-node task, and each that says where its blame falls on real nodes.
-    const mistakes = scripts.filter((s) => s.kind === 'mistake' && (s.onRealNodes || s.fails.some((id) => containerTasks.has(id))));
+    const mistakes = realNodeNearMisses(lab, scripts);
     for (const m of mistakes) {
       const fails = m.onRealNodes?.fails ?? m.fails;
       const clauses = m.onRealNodes?.clauses ?? m.clauses;

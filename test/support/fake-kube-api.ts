@@ -85,7 +85,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 /** Equality (k=v) and existence (k) requirements, comma-separated: all the lifecycle uses. */
-function matches(o: KObject, selector: string | undefined): boolean {
+export function matches(o: KObject, selector: string | undefined): boolean {
   if (!selector) return true;
   const labels = o.metadata.labels ?? {};
   return selector.split(',').every((req) => {

@@ -3,7 +3,7 @@
 // enough of a control plane: collection deletes, a ReplicaSet controller that makes a Pod again,
 // and the controllers that put back a namespace's default ServiceAccount.
 import { describe, expect, it } from 'vitest';
-import { FakeKubeApi } from '../support/fake-kube-api.ts';
+import { FakeKubeApi, matches } from '../support/fake-kube-api.ts';
 import { sweep, labSweep } from '../../checker/lifecycle/reset.ts';
 import type { Marker } from '../../checker/lifecycle/marker.ts';
 import type { DeleteResult } from '../../checker/lifecycle/kube-api.ts';
@@ -52,7 +52,7 @@ class Cluster extends FakeKubeApi {
       // Every namespace: /api/v1/pods lists /api/v1/namespaces/*/pods/*.
       const base = path.split('/').slice(0, -1).join('/');
       const items = [...this.objects.entries()].filter(([p]) => p.startsWith(`${base}/namespaces/`) && p.split('/').at(-2) === t.resource).map(([, o]) => structuredClone(o));
-      return items.filter((o) => !query.labelSelector || (query.labelSelector.includes('=') ? o.metadata.labels?.[LAB] === query.labelSelector.split('=')[1] : LAB in (o.metadata.labels ?? {})));
+      return items.filter((o) => matches(o, query.labelSelector));
     }
     return super.list(path, query);
   }
